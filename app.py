@@ -1,0 +1,95 @@
+"""Formwork: the application factory. `flask --app app run` starts it."""
+
+import os
+from typing import Any
+
+from flask import Flask
+
+import config
+from database import register_database
+from extensions import csrf
+from extensions import limiter
+from extensions import login_manager
+from housekeeping import Housekeeper
+from logging_config import configure_logging
+from security import register_security_headers
+from sessions import register_sessions
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the app: config from `APP_CONFIG` and the environment, then `overrides`."""
+    app = Flask(__name__, instance_relative_config=True)
+    load_config(app, overrides)
+    configure_logging(app)
+    register_extensions(app)
+    register_sessions(app)
+    register_blueprints(app)
+    register_templates(app)
+    register_security_headers(app)
+    register_housekeeping(app)
+    register_commands(app)
+    return app
+
+
+def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
+    """Config class, then overrides, then the secret key rules."""
+    os.makedirs(app.instance_path, exist_ok=True)
+    config_cls = config.config_class(os.environ.get("APP_CONFIG"))
+    app.config.from_object(config_cls(app.instance_path))
+    app.config.update(overrides or {})
+    if app.config["APP_CONFIG"] == "production":
+        config.check_production_secret(app.config.get("SECRET_KEY"))
+    elif not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    os.makedirs(app.config["UPLOAD_ROOT"], exist_ok=True)
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extension singletons to this app."""
+    register_database(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see that page."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+
+    from auth.loader import load_user
+
+    login_manager.user_loader(load_user)
+
+
+def register_blueprints(app: Flask) -> None:
+    """Feature blueprints, one package each."""
+    from auth import bp as auth_bp
+    from errors import bp as errors_bp
+    from pages import bp as pages_bp
+
+    app.register_blueprint(errors_bp)
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(auth_bp)
+
+
+def register_templates(app: Flask) -> None:
+    """Jinja extensions and the helpers the macro library and layout use."""
+    from forms.rendering import register_template_helpers
+    from pages.navigation import register_navigation
+
+    app.jinja_env.add_extension("jinja2.ext.do")
+    register_template_helpers(app)
+    register_navigation(app)
+
+
+def register_housekeeping(app: Flask) -> None:
+    """Periodic chores run by the workers themselves."""
+    keeper = Housekeeper(app)
+    keeper.add("sessions", app.config["SESSION_SWEEP_INTERVAL"], app.session_interface.sweep_expired)
+
+
+def register_commands(app: Flask) -> None:
+    """`flask --app app sessions sweep` and friends."""
+    from cli import sessions_cli
+
+    app.cli.add_command(sessions_cli)

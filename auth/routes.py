@@ -1,0 +1,66 @@
+"""Sign in (`GET/POST /login`) and out (`POST /logout`)."""
+
+from urllib.parse import urlsplit
+
+from flask import current_app
+from flask import flash
+from flask import g
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
+from flask_login import current_user
+from flask_login import logout_user
+from werkzeug.exceptions import ServiceUnavailable
+
+from auth import bp
+from auth.loader import start_session
+from extensions import limiter
+from forms.login import LoginForm
+from models import User
+
+
+def safe_next(target: str | None) -> str | None:
+    """`target` if it is a path on this site, else None (no open redirects)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+@bp.before_app_request
+def refuse_when_database_down() -> None:
+    """Load the signed-in user first; a database outage answers 503 for the whole page."""
+    current_user._get_current_object()
+    if g.get("database_down"):
+        raise ServiceUnavailable()
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute; 50 per hour", methods=["POST"])
+def login():
+    """Sign in with a username or e-mail address and a password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("pages.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = User.authenticate(form.username.data, form.password.data)
+        if user is None:
+            form.password.errors.append("That username or e-mail and password do not match.")
+        else:
+            start_session(user, remember=form.remember.data)
+            current_app.logger.info("User %s signed in", user.id)
+            flash(f"Welcome back, {user.first_name or user.username}.", "success")
+            return redirect(safe_next(request.args.get("next")) or url_for("pages.home"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Sign out and drop everything the session held."""
+    logout_user()
+    session.clear()
+    flash("You have been signed out.", "info")
+    current_app.session_interface.regenerate(session)
+    return redirect(url_for("pages.home"))

@@ -1,0 +1,116 @@
+"""Handlers that turn every error into a page in the site's layout, or JSON for /api/*."""
+
+import redis
+from flask import current_app
+from flask import jsonify
+from flask import render_template
+from flask import request
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import InternalServerError
+from werkzeug.exceptions import ServiceUnavailable
+
+from errors import bp
+from extensions import db
+
+# What each status means to a person, and what they can do about it.
+PAGES: dict[int, tuple[str, str]] = {
+    400: ("Bad request", "The request could not be understood. Please check the form and try again."),
+    403: ("Forbidden", "You do not have permission to see this page."),
+    404: ("Page not found", "There is no page at this address. Check the link, or start from the home page."),
+    405: (
+        "Method not allowed",
+        "This page cannot be used that way. Please use the links and buttons on the site.",
+    ),
+    410: ("Gone", "This page no longer exists."),
+    413: (
+        "Upload too large",
+        "What you sent is larger than the site accepts. Please choose smaller files and try again.",
+    ),
+    429: (
+        "Too many requests",
+        "You have tried this too many times in a short while. Please wait a minute and try again.",
+    ),
+    500: (
+        "Something went wrong",
+        "An unexpected error happened on our side. It has been logged and we will look into it. Nothing you did caused it.",
+    ),
+    503: (
+        "Temporarily unavailable",
+        "A service the site depends on is not answering. Your data is safe; please try again in a moment.",
+    ),
+}
+CSRF_MESSAGE = (
+    "Your form's security token is missing or has expired, so it was not sent. "
+    "This happens when a page is left open for a long time or cookies are blocked. "
+    "Go back, reload the page, and submit the form again."
+)
+# Errors that mean a backing service (database, Redis) is down, not a bug.
+SERVICE_ERRORS = (OperationalError, redis.ConnectionError, redis.TimeoutError)
+
+
+def wants_json() -> bool:
+    """API routes, and clients that prefer JSON, get JSON errors."""
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return (
+        best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
+
+
+def error_response(code: int, message: str | None = None, headers=None):
+    """The error page (or JSON body) for `code`, with the status and any headers."""
+    title, default = PAGES.get(code, ("Error", "The request could not be completed."))
+    message = message or default
+    if wants_json():
+        response = jsonify(error=title, message=message, status=code)
+    else:
+        response = render_template("errors/error.html", code=code, title=title, message=message)
+    return response, code, headers or {}
+
+
+def limit_headers(error: HTTPException) -> dict[str, str]:
+    """Headers an HTTP error carries that must survive the custom page (Allow, Retry-After)."""
+    return {k: v for k, v in error.get_headers() if k.lower() in {"allow", "retry-after", "www-authenticate"}}
+
+
+@bp.app_errorhandler(CSRFError)
+def csrf_error(error: CSRFError):
+    return error_response(400, CSRF_MESSAGE)
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    code = error.code or 500
+    if code == 429:
+        return error_response(429, headers=limit_headers(error))
+    return error_response(code, headers=limit_headers(error))
+
+
+def service_unavailable():
+    """503 with a rolled-back session and a Retry-After hint."""
+    db.session.rollback()
+    return error_response(503, headers={"Retry-After": "30"})
+
+
+@bp.app_errorhandler(ServiceUnavailable)
+def unavailable(error: ServiceUnavailable):
+    return service_unavailable()
+
+
+@bp.app_errorhandler(OperationalError)
+@bp.app_errorhandler(redis.ConnectionError)
+@bp.app_errorhandler(redis.TimeoutError)
+def backing_service_down(error: Exception):
+    current_app.logger.error("Backing service unavailable: %s", error)
+    return service_unavailable()
+
+
+@bp.app_errorhandler(InternalServerError)
+def internal_error(error: InternalServerError):
+    db.session.rollback()
+    if isinstance(error.original_exception, SERVICE_ERRORS):
+        return service_unavailable()
+    return error_response(500)

@@ -1,0 +1,60 @@
+"""Background chores (sweeping expired sessions, stale uploads) run from time to time.
+
+There is no scheduler to deploy: each worker process runs a due chore in a daemon
+thread after a request arrives, at most once per interval, never two at once. The
+same chores are CLI commands for a cron job.
+"""
+
+import threading
+import time
+from collections.abc import Callable
+
+from flask import Flask
+
+
+class Chore:
+    """One periodic job and when it last started."""
+
+    def __init__(self, name: str, interval: float, job: Callable[[], object]) -> None:
+        self.name = name
+        self.interval = interval
+        self.job = job
+        self.last_started = time.monotonic()
+        self.lock = threading.Lock()
+
+    def due(self, now: float) -> bool:
+        return now - self.last_started >= self.interval and not self.lock.locked()
+
+
+class Housekeeper:
+    """Holds an app's chores and starts the due ones after requests."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.chores: list[Chore] = []
+        app.extensions["housekeeper"] = self
+        if app.config.get("HOUSEKEEPING", True):
+            app.after_request(self._after_request)
+
+    def add(self, name: str, interval: float, job: Callable[[], object]) -> None:
+        """Run `job` (inside an app context) every `interval` seconds, roughly."""
+        self.chores.append(Chore(name, interval, job))
+
+    def _after_request(self, response):
+        now = time.monotonic()
+        for chore in self.chores:
+            if chore.due(now):
+                chore.last_started = now
+                threading.Thread(target=self._run, args=(chore,), daemon=True).start()
+        return response
+
+    def _run(self, chore: Chore) -> None:
+        if not chore.lock.acquire(blocking=False):
+            return
+        try:
+            with self.app.app_context():
+                chore.job()
+        except Exception:
+            self.app.logger.exception("Housekeeping chore %s failed", chore.name)
+        finally:
+            chore.lock.release()

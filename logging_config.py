@@ -1,0 +1,68 @@
+"""Log to a rotating file under `LOG_DIR`, and e-mail errors to `ADMINS` when SMTP is set."""
+
+import logging
+import os
+from logging.handlers import RotatingFileHandler
+from logging.handlers import SMTPHandler
+
+from flask import Flask
+from flask import has_request_context
+from flask import request
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(remote_addr)s %(method)s %(url)s] %(message)s"
+
+
+class RequestFormatter(logging.Formatter):
+    """Adds the request's address, method and URL to each record when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if has_request_context():
+            record.remote_addr = request.remote_addr
+            record.method = request.method
+            record.url = request.path
+        else:
+            record.remote_addr = record.method = record.url = "-"
+        return super().format(record)
+
+
+def mail_handler(app: Flask) -> SMTPHandler:
+    """An SMTPHandler to `ADMINS` for ERROR records, from the `MAIL_*` settings."""
+    cfg = app.config
+    credentials = None
+    if cfg.get("MAIL_USERNAME"):
+        credentials = (cfg["MAIL_USERNAME"], cfg.get("MAIL_PASSWORD") or "")
+    handler = SMTPHandler(
+        mailhost=(cfg["MAIL_SERVER"], cfg["MAIL_PORT"]),
+        fromaddr=cfg["MAIL_DEFAULT_SENDER"],
+        toaddrs=cfg["ADMINS"],
+        subject="Formwork error",
+        credentials=credentials,
+        secure=() if cfg.get("MAIL_USE_TLS") else None,
+        timeout=10,
+    )
+    handler.setLevel(logging.ERROR)
+    handler.setFormatter(RequestFormatter(LOG_FORMAT + "\n"))
+    return handler
+
+
+def configure_logging(app: Flask) -> None:
+    """Attach the rotating file handler (always) and the mail handler (when set up).
+
+    `app.logger` is shared by every app built in one process (it is named after
+    the import name), so handlers from an earlier `create_app` are replaced.
+    """
+    for handler in [h for h in app.logger.handlers if getattr(h, "formwork", False)]:
+        app.logger.removeHandler(handler)
+        handler.close()
+    os.makedirs(app.config["LOG_DIR"], exist_ok=True)
+    path = os.path.join(app.config["LOG_DIR"], "formwork.log")
+    file_handler = RotatingFileHandler(path, maxBytes=1024 * 1024, backupCount=10, encoding="utf-8")
+    file_handler.setFormatter(RequestFormatter(LOG_FORMAT))
+    file_handler.setLevel(logging.INFO)
+    file_handler.formwork = True  # type: ignore[attr-defined]
+    app.logger.addHandler(file_handler)
+    app.logger.setLevel(logging.DEBUG if app.debug else logging.INFO)
+    if app.config.get("MAIL_SERVER") and app.config.get("ADMINS") and not app.debug:
+        handler = mail_handler(app)
+        handler.formwork = True  # type: ignore[attr-defined]
+        app.logger.addHandler(handler)

@@ -1,0 +1,98 @@
+"""Database models."""
+
+from datetime import UTC
+from datetime import datetime
+
+from flask import current_app
+from flask_login import UserMixin
+from sqlalchemy import JSON
+from sqlalchemy import DateTime
+from sqlalchemy import Index
+from sqlalchemy import String
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from werkzeug.security import check_password_hash
+from werkzeug.security import generate_password_hash
+
+from extensions import db
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now, for timestamp defaults."""
+    return datetime.now(UTC)
+
+
+def hash_password(password: str) -> str:
+    """Hash with the configured `PASSWORD_HASH_METHOD`."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+# A valid hash of a random password: checked against when no user matches, so a
+# failed login by unknown name costs the same time as one by wrong password.
+_TIMING_DUMMY: dict[str, str] = {}
+
+
+class User(UserMixin, db.Model):
+    """A registered person. Username and e-mail are unique, case-insensitively."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(25))
+    email: Mapped[str] = mapped_column(String(254))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    first_name: Mapped[str] = mapped_column(String(80), default="")
+    last_name: Mapped[str] = mapped_column(String(80), default="")
+    street: Mapped[str] = mapped_column(String(120), default="")
+    city: Mapped[str] = mapped_column(String(80), default="")
+    region: Mapped[str] = mapped_column(String(80), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    country: Mapped[str] = mapped_column(String(2), default="")
+    plan: Mapped[str] = mapped_column(String(20), default="free")
+    newsletter: Mapped[bool] = mapped_column(default=False)
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    bio: Mapped[str] = mapped_column(String(1000), default="")
+    # Storage name (a UUID) of the current avatar; never user text.
+    avatar: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    def set_password(self, password: str) -> None:
+        """Store a hash of `password`, never the password."""
+        self.password_hash = hash_password(password)
+
+    def check_password(self, password: str) -> bool:
+        """True when `password` matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @classmethod
+    def find_by_login(cls, login: str) -> "User | None":
+        """The user whose username or e-mail is `login`, ignoring case."""
+        key = login.strip().lower()
+        if not key:
+            return None
+        column = cls.email if "@" in key else cls.username
+        return db.session.scalar(select(cls).where(func.lower(column) == key))
+
+    @classmethod
+    def authenticate(cls, login: str, password: str) -> "User | None":
+        """The user if `login` and `password` match; equal work either way."""
+        user = cls.find_by_login(login)
+        if user is None:
+            method = current_app.config["PASSWORD_HASH_METHOD"]
+            if method not in _TIMING_DUMMY:
+                _TIMING_DUMMY[method] = generate_password_hash("not-a-password", method=method)
+            check_password_hash(_TIMING_DUMMY[method], password)
+            return None
+        return user if user.check_password(password) else None
+
+    def __repr__(self) -> str:
+        return f"<User {self.username}>"
+
+
+# Uniqueness ignoring case is enforced by the database itself, so a race between
+# two registrations ends in an IntegrityError, never in two accounts.
+Index("uq_users_username_lower", func.lower(User.username), unique=True)
+Index("uq_users_email_lower", func.lower(User.email), unique=True)

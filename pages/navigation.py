@@ -1,0 +1,31 @@
+"""The site's navigation and page titles, shared by every template."""
+
+from flask import Flask
+
+# (path, label, description) of every feature; paths are the SPEC's URL contract.
+FEATURES = [
+    ("/register", "Register", "Create an account in three short steps; nothing you type is lost."),
+    ("/profile", "Profile", "Edit your details and avatar."),
+    ("/documents", "Documents", "Upload several documents at once; only you can see them."),
+    ("/recipes", "Recipes", "Write recipes with as many ingredient rows as you need."),
+    ("/contact", "Contact", "Send us a message."),
+    ("/gallery", "Form gallery", "Every field type and macro, in every state, with its template source."),
+]
+SIGNED_IN_ONLY = {"/profile", "/documents"}
+SIGNED_OUT_ONLY = {"/register"}
+
+
+def nav_links(user) -> list[tuple[str, str]]:
+    """(path, label) pairs for the main navigation, for this visitor."""
+    hidden = SIGNED_OUT_ONLY if user.is_authenticated else SIGNED_IN_ONLY
+    return [(path, label) for path, label, _ in FEATURES if path not in hidden]
+
+
+def page_title(title: str, form=None) -> str:
+    """A <title>, prefixed "Error: " when the page shows form errors."""
+    return f"Error: {title}" if form is not None and form.errors else title
+
+
+def register_navigation(app: Flask) -> None:
+    """Make navigation and title helpers available to every template."""
+    app.jinja_env.globals.update(nav_links=nav_links, page_title=page_title, features=FEATURES)

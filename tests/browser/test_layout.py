@@ -1,0 +1,45 @@
+"""The layout in a real browser: CSP-clean, accessible in both colour modes, dark-mode toggle."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot
+from tests.browser.conftest import serious_violations
+
+PAGES = ["/", "/login", "/no-such-page"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_pass_axe_in_both_colour_modes(page, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(path)
+    assert page.locator("html").get_attribute("data-bs-theme") == scheme
+    assert serious_violations(page) == []
+    if path == "/no-such-page":  # the page's own 404 status is reported as a console error
+        page.console_errors = [e for e in page.console_errors if "status of 404" not in e]
+    assert page.console_errors == []  # no CSP violation, no script error
+    screenshot(page, f"layout{path.replace('/', '_') or '_home'}-{scheme}")
+
+
+def test_dark_mode_toggle_switches_and_is_remembered(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("/")
+    toggle = page.get_by_role("button", name="Dark mode")
+    toggle.click()
+    assert page.locator("html").get_attribute("data-bs-theme") == "dark"
+    assert page.get_by_role("button", name="Light mode").get_attribute("aria-pressed") == "true"
+    page.goto("/login")
+    assert page.locator("html").get_attribute("data-bs-theme") == "dark"
+
+
+def test_login_errors_focus_the_summary_and_link_to_fields(page, live_server):
+    page.goto("/login")
+    page.get_by_role("button", name="Sign in").click()
+    summary = page.locator(".fw-error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    assert page.evaluate("document.activeElement.classList.contains('fw-error-summary')")
+    assert page.title().startswith("Error: ")
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "username"

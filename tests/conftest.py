@@ -1,0 +1,112 @@
+"""Fixtures shared by every test: an app on a throw-away instance, clients, a user."""
+
+import os
+
+import pytest
+
+from app import create_app
+from extensions import db
+from models import User
+from tests.helpers import AuthActions
+
+PASSWORD = "Correct-horse-1"
+
+
+def overrides_for(tmp_path, **extra):
+    """Config overrides that keep every file a test makes under `tmp_path`."""
+    overrides = {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
+        "UPLOAD_ROOT": str(tmp_path / "uploads"),
+        "LOG_DIR": str(tmp_path / "logs"),
+        "SESSION_FILE_DIR": str(tmp_path / "sessions"),
+        "HOUSEKEEPING": False,
+    }
+    overrides.update(extra)
+    return overrides
+
+
+@pytest.fixture(autouse=True)
+def testing_env(monkeypatch):
+    """Run every test under APP_CONFIG=testing, untouched by the caller's service URLs."""
+    monkeypatch.setenv("APP_CONFIG", "testing")
+    for name in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SECRET_KEY",
+        "MAIL_SERVER",
+        "ADMINS",
+        "UPLOAD_ROOT",
+        "LOG_DIR",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """Build apps with extra overrides; tables created, engines disposed afterwards."""
+    built = []
+
+    def factory(**extra):
+        app = create_app(overrides_for(tmp_path, **extra))
+        with app.app_context():
+            db.create_all()
+        built.append(app)
+        return app
+
+    yield factory
+    for app in built:
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+def add_user(app, username: str = "alice", email: str = "alice@example.com", **fields) -> int:
+    """Insert a user with PASSWORD and return its id."""
+    with app.app_context():
+        user = User(username=username, email=email, first_name=fields.pop("first_name", "Alice"), **fields)
+        user.set_password(PASSWORD)
+        db.session.add(user)
+        db.session.commit()
+        return user.id
+
+
+@pytest.fixture
+def user(app):
+    return add_user(app)
+
+
+@pytest.fixture
+def logged_in_client(client, auth, user):
+    """A client signed in as alice."""
+    response = auth.login()
+    assert response.status_code == 302
+    return client
+
+
+def service_url(name: str) -> str:
+    """A service URL from the environment; skip (or fail under REQUIRE_SERVICES=1) when unset."""
+    url = os.environ.get(name)
+    if not url:
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(f"{name} is not set but REQUIRE_SERVICES=1: this test must run")
+        pytest.skip(f"{name} is not set: no server to test against on this machine")
+    return url

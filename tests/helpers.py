@@ -1,0 +1,53 @@
+"""Test helpers: read a page's form like a browser would, and sign in."""
+
+from bs4 import BeautifulSoup
+
+
+def parse(response):
+    """The response body as a BeautifulSoup document."""
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def form_values(response, form_index: int = -1) -> dict[str, str]:
+    """The values a browser would send for a page's form, before any typing.
+
+    Text inputs, hidden fields (the CSRF token), selected options and checked
+    boxes; submit buttons are left out so the caller picks one.
+    """
+    form = parse(response).find_all("form")[form_index]
+    values: dict[str, str] = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        kind = (field.get("type") or "text").lower()
+        if not name or kind in ("submit", "button", "file"):
+            continue
+        if kind in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                values[name] = field.get("value", "y")
+        elif field.name == "select":
+            chosen = field.find("option", selected=True)
+            values[name] = chosen.get("value", "") if chosen else ""
+        elif field.name == "textarea":
+            values[name] = field.text
+        else:
+            values[name] = field.get("value", "")
+    return values
+
+
+def csrf_token(client, url: str = "/login") -> str:
+    """A valid CSRF token for `client`'s session, read from a form page."""
+    return form_values(client.get(url))["csrf_token"]
+
+
+class AuthActions:
+    """Sign a test client in and out through the real pages."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def login(self, username: str = "alice", password: str = "Correct-horse-1"):
+        data = {"csrf_token": csrf_token(self.client), "username": username, "password": password}
+        return self.client.post("/login", data=data)
+
+    def logout(self):
+        return self.client.post("/logout", data={"csrf_token": csrf_token(self.client, "/")})

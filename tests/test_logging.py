@@ -1,0 +1,78 @@
+"""Errors go to the rotating log file and, when SMTP is configured, to the admins by e-mail."""
+
+import email
+import socket
+import time
+
+import pytest
+from aiosmtpd.controller import Controller
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.Message] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_inbox():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield inbox, controller.port
+    controller.stop()
+
+
+def add_boom(app):
+    @app.route("/test/boom")
+    def boom():
+        raise RuntimeError("kaboom for the log")
+
+
+def test_unhandled_error_is_written_to_the_log_file(make_app, tmp_path):
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+    add_boom(app)
+    assert app.test_client().get("/test/boom").status_code == 500
+    log = (tmp_path / "logs" / "formwork.log").read_text()
+    assert "kaboom for the log" in log
+    assert "Traceback" in log
+    assert "GET /test/boom" in log
+
+
+def test_error_mail_reaches_admins_over_real_smtp(make_app, smtp_inbox):
+    inbox, port = smtp_inbox
+    app = make_app(
+        PROPAGATE_EXCEPTIONS=False,
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=port,
+        ADMINS=["ops@example.com"],
+        MAIL_DEFAULT_SENDER="formwork@example.com",
+    )
+    add_boom(app)
+    assert app.test_client().get("/test/boom").status_code == 500
+    for _ in range(50):
+        if inbox.messages:
+            break
+        time.sleep(0.05)
+    assert len(inbox.messages) == 1
+    message = inbox.messages[0]
+    assert message["Subject"] == "Formwork error"
+    assert message["To"] == "ops@example.com"
+    assert "kaboom for the log" in message.get_payload()
+
+
+def test_no_mail_handler_without_mail_server(app):
+    from logging.handlers import SMTPHandler
+
+    assert not any(isinstance(h, SMTPHandler) for h in app.logger.handlers)

@@ -1,0 +1,66 @@
+"""The embedded file session store: no eviction of live sessions, expired ones swept."""
+
+import io
+import time
+
+import pytest
+import redis
+
+from app import create_app
+from tests.conftest import overrides_for
+from tests.helpers import csrf_token
+
+
+def test_file_store_keeps_far_more_sessions_than_cachelibs_default(app):
+    store = app.session_interface
+    for i in range(600):  # CacheLib's default threshold is 500
+        store.cache.set(f"session:load-{i}", {"n": i}, timeout=3600)
+    assert store.count() == 600
+    assert store.cache.get("session:load-0") == {"n": 0}
+
+
+def test_session_files_hold_plain_msgpack_data(app, client):
+    csrf_token(client)
+    sid = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    assert set(app.session_interface.cache.get("session:" + sid)) >= {"csrf_token"}
+    with pytest.raises(TypeError):
+        app.session_interface.cache.serializer.dump(object(), io.BytesIO())
+
+
+def test_expired_sessions_are_swept(make_app, runner):
+    app = make_app(PERMANENT_SESSION_LIFETIME=1)
+    store = app.session_interface
+    store.cache.set("session:old", {"a": 1}, timeout=1)
+    store.cache.set("session:live", {"a": 2}, timeout=3600)
+    time.sleep(2.1)
+    result = app.test_cli_runner().invoke(args=["sessions", "sweep"])
+    assert result.exit_code == 0, result.output
+    assert "2 before, 1 after" in result.output
+    assert store.cache.get("session:live") == {"a": 2}
+
+
+def test_housekeeping_sweeps_in_the_background(make_app):
+    app = make_app(HOUSEKEEPING=True, SESSION_SWEEP_INTERVAL=0)
+    store = app.session_interface
+    store.cache.set("session:old", {"a": 1}, timeout=1)
+    time.sleep(2.1)
+    app.test_client().get("/")
+    for _ in range(50):
+        if store.count() == 0:
+            break
+        time.sleep(0.05)
+    assert store.count() == 0
+
+
+def test_unreachable_redis_gives_503_page_and_unhealthy_check(tmp_path):
+    app = create_app(overrides_for(tmp_path, REDIS_URL="redis://127.0.0.1:1/0"))
+    client = app.test_client()
+    client.set_cookie(app.config["SESSION_COOKIE_NAME"], "some-session-id")
+    response = client.get("/login")
+    assert response.status_code == 503
+    assert "Temporarily unavailable" in response.get_data(as_text=True)
+    health = client.get("/healthz")
+    assert health.status_code == 503
+    assert health.get_json()["session_store"] == "unreachable"
+    with pytest.raises(redis.ConnectionError):
+        app.session_interface.ping()

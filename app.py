@@ -66,10 +66,16 @@ def register_blueprints(app: Flask) -> None:
     from auth import bp as auth_bp
     from errors import bp as errors_bp
     from pages import bp as pages_bp
+    from profiles import bp as profiles_bp
+    from uploads import bp as uploads_bp
+    from wizard.registration import registration
 
     app.register_blueprint(errors_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(registration.blueprint)
+    app.register_blueprint(profiles_bp)
+    app.register_blueprint(uploads_bp)
 
 
 def register_templates(app: Flask) -> None:
@@ -84,12 +90,17 @@ def register_templates(app: Flask) -> None:
 
 def register_housekeeping(app: Flask) -> None:
     """Periodic chores run by the workers themselves."""
+    from uploads.avatars import sweep_staged_avatars
+
     keeper = Housekeeper(app)
     keeper.add("sessions", app.config["SESSION_SWEEP_INTERVAL"], app.session_interface.sweep_expired)
+    keeper.add("staged-avatars", app.config["STAGING_SWEEP_INTERVAL"], sweep_staged_avatars)
 
 
 def register_commands(app: Flask) -> None:
-    """`flask --app app sessions sweep` and friends."""
+    """`flask --app app sessions sweep`, `flask --app app uploads sweep`."""
     from cli import sessions_cli
+    from cli import uploads_cli
 
     app.cli.add_command(sessions_cli)
+    app.cli.add_command(uploads_cli)

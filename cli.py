@@ -20,3 +20,14 @@ def sweep_sessions() -> None:
 def count_sessions() -> None:
     """Print how many sessions the store holds."""
     click.echo(str(current_app.session_interface.count()))
+
+
+uploads_cli = AppGroup("uploads", help="Uploaded file maintenance.")
+
+
+@uploads_cli.command("sweep")
+def sweep_uploads() -> None:
+    """Delete avatars staged by registrations abandoned longer than WIZARD_TTL_SECONDS."""
+    from uploads.avatars import sweep_staged_avatars
+
+    click.echo(f"Removed {sweep_staged_avatars()} staged file(s).")

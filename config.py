@@ -50,11 +50,16 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
+    # Save a session only when it changed: re-saving the snapshot a request read
+    # (a static file, a slow GET) could overwrite what a parallel POST just stored.
+    SESSION_REFRESH_EACH_REQUEST = False
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # How often (seconds) a worker removes expired sessions from the file store.
     SESSION_SWEEP_INTERVAL = 600
+    # How often (seconds) a worker deletes avatars staged by abandoned registrations.
+    STAGING_SWEEP_INTERVAL = 3600
     RATELIMIT_ENABLED = True
     # A rate-limit store that is down must not take the site down with it.
     RATELIMIT_SWALLOW_ERRORS = True

@@ -1,0 +1,175 @@
+"""The registration wizard's three steps: account, profile, preferences."""
+
+from functools import cache
+
+import pycountry
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed
+from flask_wtf.file import FileField
+from flask_wtf.file import FileSize
+from wtforms import BooleanField
+from wtforms import EmailField
+from wtforms import Form
+from wtforms import FormField
+from wtforms import PasswordField
+from wtforms import RadioField
+from wtforms import SelectChoice
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms.validators import DataRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
+from wtforms.validators import Regexp
+from wtforms.validators import ValidationError
+
+from forms.fields import MultiCheckboxField
+from forms.fields import QuickSelect
+from forms.validators import email_available
+from forms.validators import normalised_email
+from forms.validators import strong_password
+from forms.validators import username_available
+from forms.validators import username_format
+from uploads.images import IMAGE_EXTENSIONS
+
+AVATAR_MAX_BYTES = 10 * 1024 * 1024
+PLANS = [
+    SelectChoice("free", "Free: the basics"),
+    SelectChoice("pro", "Pro: unlimited recipes"),
+    SelectChoice("team", "Team: share with up to 10 people"),
+]
+INTERESTS = [
+    SelectChoice("baking", "Baking"),
+    SelectChoice("vegetarian", "Vegetarian cooking"),
+    SelectChoice("quick", "Quick weeknight meals"),
+    SelectChoice("preserving", "Preserving and pickling"),
+]
+
+
+@cache
+def country_choices() -> list[SelectChoice]:
+    """ISO 3166 countries by name, after an empty "choose" option."""
+    countries = sorted(pycountry.countries, key=lambda c: getattr(c, "common_name", c.name))
+    return [SelectChoice("", "Choose a country")] + [
+        SelectChoice(c.alpha_2, getattr(c, "common_name", c.name)) for c in countries
+    ]
+
+
+def choice_label(choices: list[SelectChoice], value: str) -> str:
+    """The label shown for `value` among `choices` (the value itself when unknown)."""
+    return next((choice.label for choice in choices if choice.value == value), value)
+
+
+class AccountForm(FlaskForm):
+    """Step 1: who you are to the site. The password is hashed as soon as this step is accepted."""
+
+    username = StringField(
+        "Username",
+        validators=[
+            DataRequired("Choose a username."),
+            Length(3, 25, "Your username must be 3 to 25 characters long."),
+            username_format,
+            username_available,
+        ],
+        description="3 to 25 letters, digits or underscores, starting with a letter.",
+        render_kw={"autocapitalize": "none", "spellcheck": "false"},
+    )
+    email = EmailField(
+        "E-mail address",
+        validators=[
+            DataRequired("Enter your e-mail address."),
+            Length(max=254),
+            normalised_email,
+            email_available,
+        ],
+        render_kw={"spellcheck": "false"},
+    )
+    password = PasswordField(
+        "Password",
+        description="At least 10 characters, with upper- and lower-case letters, a digit and a symbol.",
+        render_kw={"maxlength": 1024},
+    )
+    confirm_password = PasswordField("Confirm password", render_kw={"maxlength": 1024})
+
+    # True once the wizard holds an accepted password: blank boxes then mean "keep it".
+    has_password = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.password.flags.required = self.confirm_password.flags.required = True
+
+    def keep_existing_password(self) -> None:
+        """Let the password boxes stay blank: the wizard already has a hash."""
+        self.has_password = True
+        self.password.flags.required = self.confirm_password.flags.required = False
+        self.password.description = "Leave both password boxes blank to keep the password you chose."
+
+    def validate_password(self, field: PasswordField) -> None:
+        if not field.data and self.has_password:
+            return
+        if not field.data:
+            raise ValidationError("Choose a password.")
+        if len(field.data) > 1024:
+            raise ValidationError("Your password must be at most 1024 characters long.")
+        strong_password(self, field)
+
+    def validate_confirm_password(self, field: PasswordField) -> None:
+        if not self.password.data and self.has_password:
+            return
+        if field.data != self.password.data:
+            raise ValidationError("The two passwords do not match.")
+
+
+class AddressForm(Form):
+    """A postal address, nested in the profile step as `address-*`."""
+
+    street = StringField(
+        "Street address", validators=[DataRequired("Enter your street address."), Length(max=120)]
+    )
+    city = StringField("Town or city", validators=[DataRequired("Enter your town or city."), Length(max=80)])
+    region = StringField("State, county or region", validators=[Optional(), Length(max=80)])
+    postal_code = StringField(
+        "Postal code",
+        validators=[
+            DataRequired("Enter your postal code."),
+            Length(max=20),
+            Regexp(
+                r"^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$", message="Enter a postal code like 12345 or SW1A 1AA."
+            ),
+        ],
+    )
+    country = SelectField(
+        "Country",
+        choices=country_choices,
+        validators=[DataRequired("Choose your country.")],
+        widget=QuickSelect(),
+    )
+
+
+class ProfileForm(FlaskForm):
+    """Step 2: your name and address."""
+
+    first_name = StringField(
+        "First name", validators=[DataRequired("Enter your first name."), Length(max=80)]
+    )
+    last_name = StringField("Last name", validators=[DataRequired("Enter your last name."), Length(max=80)])
+    address = FormField(AddressForm, label="Address")
+
+
+class PreferencesForm(FlaskForm):
+    """Step 3: plan, newsletter, interests, an optional avatar, and the terms."""
+
+    plan = RadioField("Plan", choices=PLANS, default="free", validators=[DataRequired("Choose a plan.")])
+    newsletter = BooleanField("Send me the monthly newsletter")
+    interests = MultiCheckboxField("Interests", choices=INTERESTS, description="Pick as many as you like.")
+    avatar = FileField(
+        "Profile photo",
+        validators=[
+            FileAllowed(IMAGE_EXTENSIONS, "Choose a JPEG, PNG, WebP or GIF image."),
+            FileSize(AVATAR_MAX_BYTES, message="Choose an image smaller than 10 MB."),
+        ],
+        description="Optional. A JPEG, PNG, WebP or GIF image up to 10 MB.",
+    )
+    agree_terms = BooleanField(
+        "I agree to the terms of use",
+        validators=[DataRequired("You must agree to the terms to create an account.")],
+    )

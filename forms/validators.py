@@ -1,0 +1,63 @@
+"""Reusable validators for account fields."""
+
+import re
+
+from email_validator import EmailNotValidError
+from email_validator import validate_email
+from wtforms import Field
+from wtforms import Form
+from wtforms.validators import ValidationError
+
+from models import User
+
+USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+PASSWORD_MIN_LENGTH = 10
+# (test, what the user is told is missing)
+PASSWORD_RULES = [
+    (lambda p: len(p) >= PASSWORD_MIN_LENGTH, f"at least {PASSWORD_MIN_LENGTH} characters"),
+    (lambda p: any(c.isupper() for c in p), "an upper-case letter"),
+    (lambda p: any(c.islower() for c in p), "a lower-case letter"),
+    (lambda p: any(c.isdigit() for c in p), "a digit"),
+    (lambda p: any(not c.isalnum() and not c.isspace() for c in p), "a symbol such as ! or #"),
+]
+
+
+def join_words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def strong_password(form: Form, field: Field) -> None:
+    """Require every PASSWORD_RULES item, naming exactly what is missing."""
+    missing = [message for test, message in PASSWORD_RULES if not test(field.data or "")]
+    if missing:
+        raise ValidationError(f"Your password needs {join_words(missing)}.")
+
+
+def username_format(form: Form, field: Field) -> None:
+    """Letters, digits and underscores, starting with a letter."""
+    if not USERNAME_PATTERN.match(field.data or ""):
+        raise ValidationError(
+            "Use only letters, digits and underscores, and start with a letter (like ada_lovelace)."
+        )
+
+
+def username_available(form: Form, field: Field) -> None:
+    """The username is not taken by anyone, ignoring case."""
+    if User.find_by_login(field.data or "") is not None:
+        raise ValidationError("That username is taken. Please choose another.")
+
+
+def normalised_email(form: Form, field: Field) -> None:
+    """A deliverable-looking address (no DNS lookup), rewritten to its normal form."""
+    try:
+        result = validate_email(field.data or "", check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValidationError(str(exc)) from None
+    field.data = result.normalized
+
+
+def email_available(form: Form, field: Field) -> None:
+    """No account uses this e-mail address yet, ignoring case."""
+    if User.find_by_login(field.data or "") is not None:
+        raise ValidationError("An account with this e-mail address already exists. Try signing in.")

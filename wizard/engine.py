@@ -1,0 +1,349 @@
+"""The wizard engine: declared steps, navigation rules, storage and final revalidation.
+
+A wizard is a list of `Step`s and a `done` callback. The engine gives it four
+URLs under a prefix: a start URL that opens a new run (`wid`), one page per step,
+and a review page whose confirm re-validates every stored step before calling
+`done`. What the engine guarantees:
+
+- `next` validates only the current step; `back` keeps what was typed, unvalidated;
+- a step asked for before the earlier ones are complete redirects to the first
+  incomplete one; after a change from review, the user returns to review;
+- unknown step: 404; unknown, expired or foreign `wid`: 410 page;
+- passwords and files never go into storage: steps store what they need
+  (a hash, a stored file name) in `run.extra`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint
+from flask import abort
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
+
+from wizard.formdata import form_to_formdata
+from wizard.formdata import iter_fields
+from wizard.formdata import request_to_draft
+from wizard.formdata import to_multidict
+from wizard.storage import WizardStorage
+
+RESERVED_STEP_NAMES = {"review", "start"}
+
+
+class Answers:
+    """Read-only view of a run's stored answers, for step conditions and `done`."""
+
+    def __init__(self, steps: dict[str, dict[str, list[str]]]) -> None:
+        self._steps = steps
+
+    def get(self, step: str, field: str, default: str | None = None) -> str | None:
+        values = self._steps.get(step, {}).get(field)
+        return values[0] if values else default
+
+    def getlist(self, step: str, field: str) -> list[str]:
+        return list(self._steps.get(step, {}).get(field, []))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of a wizard. Subclass to store more than the form's data."""
+
+    name: str
+    form_class: type[FlaskForm]
+    title: str
+    condition: Callable[[Answers], bool] | None = None
+
+    def is_active(self, answers: Answers) -> bool:
+        """Whether this step applies, given the answers so far."""
+        return self.condition is None or self.condition(answers)
+
+    def make_form(self, run: "Run", **kwargs: Any) -> FlaskForm:
+        """Build the step's form; `kwargs` go to the form class (formdata, meta)."""
+        return self.form_class(**kwargs)
+
+    def accept(self, form: FlaskForm, run: "Run") -> None:
+        """Store a validated form. The default keeps its cleaned data as form data."""
+        run.steps[self.name] = form_to_formdata(form)
+
+    def absorb_files(self, form: FlaskForm, run: "Run") -> None:
+        """Keep uploaded files that passed their own validators, even if the rest failed."""
+
+    def summary(self, form: FlaskForm, run: "Run") -> list[tuple[str, str]]:
+        """(label, answer) pairs for the review page; never secrets."""
+        rows = []
+        for field in iter_fields(form):
+            if field.type in ("PasswordField", "FileField", "CSRFTokenField", "SubmitField", "HiddenField"):
+                continue
+            rows.append((field.label.text, display_value(field)))
+        return rows
+
+
+def display_value(field: Any) -> str:
+    """A field's answer as a person reads it: choice labels, Yes/No, 'Not given'."""
+    if field.type == "BooleanField":
+        return "Yes" if field.data else "No"
+    choices = (
+        dict((str(value), label) for value, label, *_ in field.iter_choices())
+        if hasattr(field, "iter_choices")
+        else None
+    )
+    if choices is not None:
+        values = field.data if isinstance(field.data, list) else [field.data]
+        shown = [choices.get(str(v), str(v)) for v in values if v not in (None, "")]
+        return ", ".join(shown) or "None chosen"
+    return (field._value() if hasattr(field, "_value") else str(field.data or "")) or "Not given"
+
+
+class Run:
+    """One wizard in progress: its id, its stored record, and what follows from them."""
+
+    def __init__(self, wizard: "Wizard", wid: str, record: dict[str, Any]) -> None:
+        self.wizard = wizard
+        self.wid = wid
+        self.record = record
+
+    @property
+    def steps(self) -> dict[str, dict[str, list[str]]]:
+        return self.record.setdefault("steps", {})
+
+    @property
+    def drafts(self) -> dict[str, dict[str, list[str]]]:
+        return self.record.setdefault("drafts", {})
+
+    @property
+    def errors(self) -> dict[str, dict[str, list[str]]]:
+        return self.record.setdefault("errors", {})
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Plain data a step keeps besides its form data (a password hash, a file name)."""
+        return self.record.setdefault("extra", {})
+
+    @property
+    def finished(self) -> dict[str, Any] | None:
+        return self.record.get("finished")
+
+    @property
+    def answers(self) -> Answers:
+        return Answers(self.steps)
+
+    def active_steps(self) -> list[Step]:
+        answers = self.answers
+        return [step for step in self.wizard.steps if step.is_active(answers)]
+
+    def is_complete(self, step: Step) -> bool:
+        """Accepted, and not since left with unvalidated changes (a draft) or errors."""
+        return step.name in self.steps and step.name not in self.drafts and step.name not in self.errors
+
+    def first_incomplete(self, before: Step | None = None) -> Step | None:
+        """The first active step not complete (only those before `before`, if given)."""
+        for step in self.active_steps():
+            if step is before:
+                return None
+            if not self.is_complete(step):
+                return step
+        return None
+
+    def save(self) -> None:
+        self.wizard.storage.save(self.wid, self.record)
+
+
+class Wizard:
+    """A declared sequence of steps served under `url_prefix` by its own blueprint."""
+
+    def __init__(
+        self,
+        name: str,
+        steps: list[Step],
+        *,
+        title: str,
+        url_prefix: str,
+        done: Callable[["Wizard", Run, dict[str, FlaskForm]], Response],
+        on_finished: Callable[["Wizard", Run], Response] | None = None,
+        already_done: Callable[["Wizard", Run], Response | None] | None = None,
+        review_decorators: list[Callable] | None = None,
+        template: str = "wizard/step.html",
+    ) -> None:
+        names = [step.name for step in steps]
+        if len(set(names)) != len(names) or RESERVED_STEP_NAMES & set(names):
+            raise ValueError(f"step names must be unique and not {sorted(RESERVED_STEP_NAMES)}")
+        self.name = name
+        self.title = title
+        self.steps = steps
+        self.by_name = {step.name: step for step in steps}
+        self.done = done
+        self.on_finished = on_finished
+        self.already_done = already_done
+        self.template = template
+        self.storage = WizardStorage(name)
+        self.blueprint = Blueprint(name, __name__, url_prefix=url_prefix)
+        self.blueprint.add_url_rule("", "start", self.start_view)
+        review = self.review_view
+        for decorate in review_decorators or []:
+            review = decorate(review)
+        self.blueprint.add_url_rule("/<wid>/review", "review", review, methods=["GET", "POST"])
+        self.blueprint.add_url_rule("/<wid>/<step>", "step", self.step_view, methods=["GET", "POST"])
+
+    # URLs -------------------------------------------------------------------
+
+    def step_url(self, run: Run, step: Step) -> str:
+        return url_for(f"{self.name}.step", wid=run.wid, step=step.name)
+
+    def next_url(self, run: Run) -> str:
+        """The first incomplete step, or review when every step is complete."""
+        step = run.first_incomplete()
+        return self.step_url(run, step) if step else url_for(f"{self.name}.review", wid=run.wid)
+
+    def previous_url(self, run: Run, step: Step | None) -> str:
+        """The active step before `step` (before review when None); the first step stays put."""
+        active = run.active_steps()
+        index = active.index(step) if step in active else len(active)
+        return self.step_url(run, active[max(index - 1, 0)])
+
+    # Loading ----------------------------------------------------------------
+
+    def load(self, wid: str) -> Run | None:
+        record = self.storage.load(wid)
+        return Run(self, wid, record) if record is not None else None
+
+    def expired(self) -> tuple[str, int]:
+        """The 410 page: this registration is unknown or expired; start again."""
+        return render_template("wizard/expired.html", wizard=self), 410
+
+    def progress(self, run: Run) -> list[tuple[str, str]]:
+        return [(step.name, step.title) for step in run.active_steps()]
+
+    # Views ------------------------------------------------------------------
+
+    def start_view(self) -> Response:
+        """`GET <prefix>`: open a new run and go to its first step."""
+        wid = self.storage.create()
+        return redirect(url_for(f"{self.name}.step", wid=wid, step=self.steps[0].name))
+
+    def step_view(self, wid: str, step: str):
+        """`GET/POST <prefix>/<wid>/<step>`."""
+        current = self.by_name.get(step)
+        if current is None:
+            abort(404)
+        run = self.load(wid)
+        if run is None:
+            return self.expired()
+        if run.finished:
+            return self.finished(run)
+        if not current.is_active(run.answers):
+            return redirect(self.next_url(run))
+        blocker = run.first_incomplete(before=current)
+        if blocker is not None:
+            return redirect(self.step_url(run, blocker))
+        if request.method == "POST":
+            return self.post_step(run, current)
+        return self.render_step(run, current, self.form_for_display(run, current))
+
+    def post_step(self, run: Run, step: Step):
+        form = step.make_form(run)
+        if request.form.get("action") == "back":
+            run.drafts[step.name] = request_to_draft(request.form, form)
+            step.absorb_files(form, run)
+            run.save()
+            return redirect(self.previous_url(run, step))
+        valid = form.validate()
+        step.absorb_files(form, run)
+        valid = valid and not form.errors
+        if valid:
+            step.accept(form, run)
+            run.drafts.pop(step.name, None)
+            run.errors.pop(step.name, None)
+        run.save()
+        if valid:
+            return redirect(self.next_url(run))
+        return self.render_step(run, step, form)
+
+    def form_for_display(self, run: Run, step: Step) -> FlaskForm:
+        """The step's form filled with the draft, else the stored answers, plus pending errors."""
+        data = run.drafts.get(step.name, run.steps.get(step.name))
+        form = step.make_form(run, formdata=to_multidict(data) if data is not None else None)
+        pending = run.errors.get(step.name, {})
+        for field in iter_fields(form):
+            if field.name in pending:
+                field.errors = list(pending[field.name])
+        return form
+
+    def render_step(self, run: Run, step: Step, form: FlaskForm) -> str:
+        active = run.active_steps()
+        return render_template(
+            self.template,
+            wizard=self,
+            run=run,
+            step=step,
+            form=form,
+            number=active.index(step) + 1,
+            total=len(active),
+            progress=self.progress(run),
+            is_first=active[0] is step,
+            is_last=active[-1] is step,
+        )
+
+    def review_view(self, wid: str):
+        """`GET/POST <prefix>/<wid>/review`: every answer, change links, confirm."""
+        run = self.load(wid)
+        if run is None:
+            return self.expired()
+        if run.finished:
+            return self.finished(run)
+        blocker = run.first_incomplete()
+        if blocker is not None:
+            return redirect(self.step_url(run, blocker))
+        if request.method == "POST":
+            if request.form.get("action") == "back":
+                return redirect(self.previous_url(run, None))
+            if request.form.get("action") == "confirm":
+                return self.confirm(run)
+        sections = []
+        for step in run.active_steps():
+            form = step.make_form(run, formdata=to_multidict(run.steps[step.name]), meta={"csrf": False})
+            sections.append((step, step.summary(form, run), self.step_url(run, step)))
+        return render_template(
+            "wizard/review.html",
+            wizard=self,
+            run=run,
+            sections=sections,
+            progress=self.progress(run),
+            confirm_form=FlaskForm(),
+        )
+
+    def confirm(self, run: Run) -> Response:
+        """Re-validate every stored step (stored data is not trusted), then call `done`.
+
+        `already_done` first recognises a confirm that raced an earlier, successful
+        one (a double click): its answers would now fail revalidation as "taken".
+        """
+        if self.already_done is not None:
+            response = self.already_done(self, run)
+            if response is not None:
+                return response
+        forms: dict[str, FlaskForm] = {}
+        for step in run.active_steps():
+            form = step.make_form(run, formdata=to_multidict(run.steps[step.name]), meta={"csrf": False})
+            if not form.validate():
+                return self.fail(
+                    run, step.name, {f.name: list(f.errors) for f in iter_fields(form) if f.errors}
+                )
+            forms[step.name] = form
+        return self.done(self, run, forms)
+
+    def fail(self, run: Run, step_name: str, errors: dict[str, list[str]]) -> Response:
+        """Send the user back to a step with these field errors; nothing else is lost."""
+        run.errors[step_name] = errors
+        run.save()
+        return redirect(self.step_url(run, self.by_name[step_name]))
+
+    def finished(self, run: Run) -> Response:
+        """A run already confirmed: never do it twice."""
+        if self.on_finished is not None:
+            return self.on_finished(self, run)
+        abort(410)

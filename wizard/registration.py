@@ -1,0 +1,180 @@
+"""The three-step registration wizard: account, profile, preferences, then review."""
+
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import request
+from flask import send_from_directory
+from flask import url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from auth.loader import start_session
+from extensions import db
+from extensions import limiter
+from forms.registration import AccountForm
+from forms.registration import PreferencesForm
+from forms.registration import ProfileForm
+from models import User
+from models import hash_password
+from uploads import avatars
+from uploads.images import ImageRejected
+from uploads.storage import upload_dir
+from wizard.engine import Run
+from wizard.engine import Step
+from wizard.engine import Wizard
+
+
+class AccountStep(Step):
+    """Hashes the password the moment the step is accepted; only the hash is kept."""
+
+    def make_form(self, run: Run, **kwargs) -> FlaskForm:
+        form = super().make_form(run, **kwargs)
+        if "password_hash" in run.extra:
+            form.keep_existing_password()
+        return form
+
+    def accept(self, form: FlaskForm, run: Run) -> None:
+        super().accept(form, run)
+        if form.password.data:
+            run.extra["password_hash"] = hash_password(form.password.data)
+
+
+class PreferencesStep(Step):
+    """Stages the avatar as soon as it is a valid image, even if other answers need fixing."""
+
+    def absorb_files(self, form: FlaskForm, run: Run) -> None:
+        upload = form.avatar.data
+        if not upload or not getattr(upload, "filename", "") or form.avatar.errors:
+            return
+        try:
+            name = avatars.stage_avatar(upload.stream)
+        except ImageRejected as exc:
+            form.avatar.errors = [*form.avatar.errors, str(exc)]
+            return
+        avatars.discard_staged_avatar(run.extra.get("avatar"))
+        run.extra["avatar"] = name
+
+    def summary(self, form: FlaskForm, run: Run) -> list[tuple[str, str]]:
+        rows = super().summary(form, run)
+        rows.append(("Profile photo", "Shown above" if run.extra.get("avatar") else "None"))
+        return rows
+
+
+def taken_field(account: AccountForm) -> tuple[str, str]:
+    """Which of username / e-mail now belongs to someone else, with the message to show."""
+    if User.find_by_login(account.username.data) is not None:
+        return "username", "Someone took that username while you were registering. Please choose another."
+    return "email", "An account with this e-mail address was created while you were registering."
+
+
+def account_made_by(run: Run) -> User | None:
+    """The account an earlier confirm of this very run created, if any.
+
+    The password hash is salted, so only this run can have produced it.
+    """
+    username = run.answers.get("account", "username") or ""
+    user = User.find_by_login(username)
+    if user is not None and user.password_hash == run.extra.get("password_hash"):
+        return user
+    return None
+
+
+def recognise_repeated_confirm(wizard: Wizard, run: Run) -> Response | None:
+    """A second confirm of a run whose account exists (double click, replay): just sign in."""
+    twin = account_made_by(run)
+    return welcome(wizard, run, twin) if twin is not None else None
+
+
+def create_account(wizard: Wizard, run: Run, forms: dict[str, FlaskForm]) -> Response:
+    """Create the user in one transaction, sign them in, and close the run."""
+    account, profile, prefs = forms["account"], forms["profile"], forms["preferences"]
+    address = profile.address.form
+    user = User(
+        username=account.username.data,
+        email=account.email.data,
+        password_hash=run.extra["password_hash"],
+        first_name=profile.first_name.data,
+        last_name=profile.last_name.data,
+        street=address.street.data,
+        city=address.city.data,
+        region=address.region.data or "",
+        postal_code=address.postal_code.data,
+        country=address.country.data,
+        plan=prefs.plan.data,
+        newsletter=bool(prefs.newsletter.data),
+        interests=list(prefs.interests.data or []),
+    )
+    db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        twin = account_made_by(run)
+        if twin is not None:
+            return welcome(wizard, run, twin)
+        field, message = taken_field(account)
+        return wizard.fail(run, "account", {field: [message]})
+    staged = run.extra.get("avatar")
+    if staged:
+        try:
+            user.avatar = avatars.promote_staged_avatar(staged)
+        except FileNotFoundError:
+            flash("Your profile photo had expired; you can add it again on your profile.", "warning")
+    db.session.commit()
+    current_app.logger.info("Registered user %s", user.id)
+    return welcome(wizard, run, user)
+
+
+def welcome(wizard: Wizard, run: Run, user: User) -> Response:
+    """Close the run, sign the new user in, and show their profile."""
+    wizard.storage.finish(run.wid, {"user_id": user.id})
+    start_session(user)
+    flash(f"Welcome to Formwork, {user.first_name or user.username}! Your account is ready.", "success")
+    return redirect(url_for("profiles.show"))
+
+
+def already_registered(wizard: Wizard, run: Run) -> Response:
+    """A confirmed run visited again (back button, replayed confirm)."""
+    if current_user.is_authenticated and current_user.id == run.finished.get("user_id"):
+        flash("Your account is already created.", "info")
+        return redirect(url_for("profiles.show"))
+    flash("That registration is complete. Please sign in.", "info")
+    return redirect(url_for("auth.login"))
+
+
+registration = Wizard(
+    "registration",
+    [
+        AccountStep("account", AccountForm, "Account"),
+        Step("profile", ProfileForm, "Your details"),
+        PreferencesStep("preferences", PreferencesForm, "Preferences"),
+    ],
+    title="Create your account",
+    url_prefix="/register",
+    done=create_account,
+    on_finished=already_registered,
+    already_done=recognise_repeated_confirm,
+    review_decorators=[
+        limiter.limit(
+            "10 per minute; 50 per hour",
+            methods=["POST"],
+            exempt_when=lambda: request.form.get("action") != "confirm",
+        )
+    ],
+)
+
+
+@registration.blueprint.route("/<wid>/avatar")
+def staged_avatar(wid: str) -> Response:
+    """The avatar staged in this browser's own registration, for the review page."""
+    run = registration.load(wid)
+    name = run.extra.get("avatar") if run is not None and not run.finished else None
+    if not name:
+        abort(404)
+    response = send_from_directory(upload_dir(avatars.STAGING), name, max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,5 +1,6 @@
 """The avatar image pipeline: open safely with Pillow, normalise, strip metadata, re-encode."""
 
+import warnings
 from typing import IO
 
 from PIL import Image
@@ -21,11 +22,15 @@ class ImageRejected(ValueError):
 def open_image(stream: IO[bytes]) -> Image.Image:
     """Open an upload as one of IMAGE_FORMATS, refusing non-images and decompression bombs."""
     try:
-        image = Image.open(stream, formats=IMAGE_FORMATS)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(stream, formats=IMAGE_FORMATS)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageRejected(
+            f"The image is too large: at most {MAX_PIXELS // 1_000_000} megapixels."
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ImageRejected("The file is not a JPEG, PNG, WebP or GIF image.") from None
-    except Image.DecompressionBombError:
-        raise ImageRejected("The image is too large to process.") from None
     if image.width * image.height > MAX_PIXELS:
         raise ImageRejected(f"The image is too large: at most {MAX_PIXELS // 1_000_000} megapixels.")
     return image

@@ -1,5 +1,6 @@
 """Where files live under UPLOAD_ROOT, named by UUID, written atomically."""
 
+import contextlib
 import os
 import re
 import tempfile
@@ -53,10 +54,8 @@ def move(name: str, source_kind: str, target_kind: str) -> None:
 def delete(kind: str, name: str | None) -> None:
     """Delete a stored file if it exists."""
     if name and is_stored_name(name):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(os.path.join(upload_dir(kind), name))
-        except FileNotFoundError:
-            pass
 
 
 def sweep_older_than(kind: str, max_age: float) -> int:

@@ -1,0 +1,83 @@
+"""A person registers end to end in Chromium, with an avatar; every step passes axe."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot
+from tests.browser.conftest import serious_violations
+from tests.wizard_helpers import PASSWORD
+from tests.wizard_helpers import png_bytes
+
+
+def check_page(page, name: str) -> None:
+    assert serious_violations(page) == [], name
+    assert page.console_errors == [], name
+    screenshot(page, f"register-{name}")
+
+
+def test_register_end_to_end_with_an_avatar(page, tmp_path):
+    avatar = tmp_path / "me.png"
+    avatar.write_bytes(png_bytes((300, 200)))
+    page.goto("/register")
+    assert page.title().startswith("Step 1 of 3: Account")
+    check_page(page, "account")
+    page.get_by_label("Username").fill("browser_user")
+    page.get_by_label("E-mail address").fill("browser@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirm password").fill(PASSWORD)
+    page.get_by_label("Confirm password").press("Enter")  # Enter moves forward
+
+    expect(page.locator("h1")).to_have_text("Your details")
+    check_page(page, "profile")
+    page.get_by_label("First name").fill("Grace")
+    page.get_by_label("Last name").fill("Hopper")
+    page.get_by_label("Street address").fill("1 Navy Way")
+    page.get_by_label("Town or city").fill("Arlington")
+    page.get_by_label("Postal code").fill("22202")
+    page.get_by_label("Country").select_option("US")
+    page.get_by_role("button", name="Continue").click()
+
+    expect(page.locator("h1")).to_have_text("Preferences")
+    check_page(page, "preferences")
+    page.get_by_label("Pro: unlimited recipes").check()
+    page.get_by_label("Baking").check()
+    page.locator("#avatar").set_input_files(str(avatar))
+    page.get_by_label("I agree to the terms of use").check()
+    page.get_by_role("button", name="Continue to review").click()
+
+    expect(page.locator("h1")).to_have_text("Check your answers")
+    check_page(page, "review")
+    assert page.locator("img[alt='Your profile photo']").evaluate("img => img.naturalWidth") > 0
+    assert "Grace" in page.content() and PASSWORD not in page.content()
+    page.get_by_role("button", name="Create my account").click()
+
+    expect(page).to_have_url(re.compile(r"/profile$"))
+    expect(page.locator(".alert-success")).to_contain_text("Welcome to Formwork, Grace!")
+    assert page.locator("img.fw-avatar").evaluate("img => img.naturalWidth") > 0
+    check_page(page, "profile-page")
+
+
+def test_back_keeps_what_was_typed_in_the_browser(page):
+    page.goto("/register")
+    page.get_by_label("Username").fill("typist")
+    page.get_by_label("E-mail address").fill("typist@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirm password").fill(PASSWORD)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("First name").fill("Half")
+    page.get_by_role("button", name="Back").click()
+    expect(page.get_by_label("Username")).to_have_value("typist")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_label("First name")).to_have_value("Half")
+
+
+def test_errors_are_summarised_focused_and_linked(page):
+    page.goto("/register")
+    page.get_by_role("button", name="Continue").click()
+    assert page.title().startswith("Error: Step 1 of 3")
+    summary = page.locator(".fw-error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Choose a username.").click()
+    assert page.evaluate("document.activeElement.id") == "username"
+    assert serious_violations(page) == []

@@ -1,0 +1,144 @@
+"""The avatar chosen during registration: staged, checked, shown, promoted, swept."""
+
+import io
+import os
+import time
+
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from extensions import db
+from models import User
+from tests.helpers import parse
+from tests.wizard_helpers import VALID
+from tests.wizard_helpers import Registration
+from tests.wizard_helpers import png_bytes
+
+
+def files_in(path) -> list[str]:
+    return (
+        sorted(name for name in os.listdir(path) if not name.startswith(".")) if os.path.isdir(path) else []
+    )
+
+
+def jpeg_with_gps_and_rotation() -> bytes:
+    image = Image.new("RGB", (60, 20), (0, 120, 255))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90°
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0)}  # GPS
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_avatar_is_staged_shown_and_promoted_on_confirm(app, client, tmp_path):
+    reg = Registration(client)
+    reg.complete(avatar=png_bytes())
+    staged = files_in(tmp_path / "uploads" / "staging")
+    assert len(staged) == 1 and staged[0].endswith(".webp")
+    review = parse(reg.get("review"))
+    src = review.find("img", alt="Your profile photo")["src"]
+    assert src == reg.url("avatar")
+    assert client.get(src).headers["Content-Type"] == "image/webp"
+    reg.confirm()
+    with app.app_context():
+        user = db.session.scalar(select(User))
+    assert user.avatar == staged[0]
+    assert files_in(tmp_path / "uploads" / "staging") == []
+    assert files_in(tmp_path / "uploads" / "avatars") == staged
+    served = client.get(f"/media/avatars/{user.avatar}")
+    assert served.status_code == 200 and served.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_staged_avatar_is_private_to_its_registration(app, client):
+    reg = Registration(client)
+    reg.complete(avatar=png_bytes())
+    assert app.test_client().get(reg.url("avatar")).status_code == 404
+
+
+def test_avatar_metadata_is_stripped_and_orientation_applied(client, tmp_path):
+    reg = Registration(client)
+    reg.complete(avatar=jpeg_with_gps_and_rotation())
+    (name,) = files_in(tmp_path / "uploads" / "staging")
+    with Image.open(tmp_path / "uploads" / "staging" / name) as image:
+        assert image.size == (20, 60)
+        assert not image.getexif()
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "message"),
+    [
+        ("me.png", b"this is not an image at all", "not a JPEG, PNG, WebP or GIF"),
+        ("me.exe", png_bytes(), "Choose a JPEG, PNG, WebP or GIF image"),
+        ("me.bmp", png_bytes(), "Choose a JPEG, PNG, WebP or GIF image"),
+        ("me.png", png_bytes()[:60], "damaged"),
+    ],
+)
+def test_bad_avatars_get_a_field_error_and_nothing_on_disk(client, tmp_path, filename, content, message):
+    reg = Registration(client)
+    reg.complete("account", "profile")
+    response = reg.post(
+        "preferences", VALID["preferences"], files={"avatar": (io.BytesIO(content), filename)}
+    )
+    assert response.status_code == 200
+    page = parse(response)
+    assert page.find(id="avatar")["aria-invalid"] == "true"
+    assert message in page.find(id="avatar-error").get_text()
+    assert files_in(tmp_path / "uploads" / "staging") == []
+
+
+def test_decompression_bombs_are_refused(client, tmp_path):
+    bomb = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(bomb, format="PNG")  # 100 megapixels, a few KB
+    reg = Registration(client)
+    reg.complete("account", "profile")
+    response = reg.post(
+        "preferences", VALID["preferences"], files={"avatar": (io.BytesIO(bomb.getvalue()), "b.png")}
+    )
+    assert "too large" in parse(response).find(id="avatar-error").get_text()
+    assert files_in(tmp_path / "uploads" / "staging") == []
+
+
+def test_a_good_avatar_is_kept_when_other_answers_need_fixing(client, tmp_path):
+    reg = Registration(client)
+    reg.complete("account", "profile")
+    answers = {**VALID["preferences"], "agree_terms": ""}
+    response = reg.post("preferences", answers, files={"avatar": (io.BytesIO(png_bytes()), "me.png")})
+    page = parse(response)
+    assert page.find(id="agree_terms")["aria-invalid"] == "true"
+    assert page.find("img", alt="The profile photo you chose") is not None
+    assert reg.post("preferences", VALID["preferences"]).status_code == 302
+    assert "Shown above" in reg.get("review").get_data(as_text=True)
+
+
+def test_replacing_the_staged_avatar_deletes_the_old_file(client, tmp_path):
+    reg = Registration(client)
+    reg.complete(avatar=png_bytes())
+    first = files_in(tmp_path / "uploads" / "staging")
+    reg.post(
+        "preferences",
+        VALID["preferences"],
+        files={"avatar": (io.BytesIO(png_bytes(color=(1, 2, 3))), "b.png")},
+    )
+    second = files_in(tmp_path / "uploads" / "staging")
+    assert len(second) == 1 and second != first
+
+
+def test_sweep_removes_staged_avatars_of_abandoned_registrations(make_app, tmp_path):
+    app = make_app(WIZARD_TTL_SECONDS=60)
+    reg = Registration(app.test_client())
+    reg.complete(avatar=png_bytes())
+    staging = tmp_path / "uploads" / "staging"
+    (old,) = files_in(staging)
+    os.utime(staging / old, (time.time() - 120, time.time() - 120))
+    fresh = Registration(app.test_client())
+    fresh.complete(avatar=png_bytes())
+    result = app.test_cli_runner().invoke(args=["uploads", "sweep"])
+    assert "Removed 1 staged file" in result.output
+    assert old not in files_in(staging) and len(files_in(staging)) == 1
+
+
+@pytest.mark.parametrize("name", ["../secret_key", "x.webp", "0" * 32 + ".exe", "%2e%2e"])
+def test_media_urls_accept_only_stored_names(client, name):
+    assert client.get(f"/media/avatars/{name}").status_code == 404

@@ -24,6 +24,7 @@ from flask import render_template
 from flask import request
 from flask import url_for
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
 from wizard.formdata import form_to_formdata
@@ -223,6 +224,7 @@ class Wizard:
     def start_view(self) -> Response:
         """`GET <prefix>`: open a new run and go to its first step."""
         wid = self.storage.create()
+        generate_csrf()  # into the session being saved now, not in a second write
         return redirect(url_for(f"{self.name}.step", wid=wid, step=self.steps[0].name))
 
     def step_view(self, wid: str, step: str):
@@ -319,20 +321,18 @@ class Wizard:
     def confirm(self, run: Run) -> Response:
         """Re-validate every stored step (stored data is not trusted), then call `done`.
 
-        `already_done` first recognises a confirm that raced an earlier, successful
-        one (a double click): its answers would now fail revalidation as "taken".
+        When revalidation fails, `already_done` may recognise a confirm that raced an
+        earlier, successful one (a double click): its answers now read as "taken".
         """
-        if self.already_done is not None:
-            response = self.already_done(self, run)
-            if response is not None:
-                return response
         forms: dict[str, FlaskForm] = {}
         for step in run.active_steps():
             form = step.make_form(run, formdata=to_multidict(run.steps[step.name]), meta={"csrf": False})
             if not form.validate():
-                return self.fail(
-                    run, step.name, {f.name: list(f.errors) for f in iter_fields(form) if f.errors}
-                )
+                response = self.already_done(self, run) if self.already_done else None
+                if response is not None:
+                    return response
+                errors = {f.name: list(f.errors) for f in iter_fields(form) if f.errors}
+                return self.fail(run, step.name, errors)
             forms[step.name] = form
         return self.done(self, run, forms)
 

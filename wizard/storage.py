@@ -1,9 +1,11 @@
 """WizardStorage: where a wizard in progress lives, over the server-side session store.
 
-Each run is one record of plain data under its own key (`wizard:<wid>`) in the
-session store, with the store's own expiry (`WIZARD_TTL_SECONDS`). The session
-itself only lists which wids this browser owns, so two tabs saving two wizards
-never overwrite each other, and a wid seen in another browser is worthless.
+Each run's answers are one record of plain data under its own key
+(`wizard:<name>:<wid>`) in the session store, with the store's own expiry
+(`WIZARD_TTL_SECONDS`). The session itself only lists which runs this browser
+owns, so two tabs saving two runs never overwrite each other, and a wid seen in
+another browser is worthless. A finished run leaves a small tombstone in the
+session, so a replayed confirm is recognised.
 """
 
 import re
@@ -16,7 +18,11 @@ from flask import session
 
 WID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 OWNED_KEY = "wizards"
-MAX_OWNED = 20  # a browser may keep this many wizards in progress
+MAX_OWNED = 20  # a browser may keep this many runs in progress
+
+
+def empty_record() -> dict[str, Any]:
+    return {"steps": {}, "drafts": {}, "errors": {}, "extra": {}}
 
 
 class WizardStorage:
@@ -36,25 +42,38 @@ class WizardStorage:
     def key(self, wid: str) -> str:
         return f"wizard:{self.namespace}:{wid}"
 
+    def owned(self) -> dict[str, dict[str, Any]]:
+        """wid -> {"created": time} or {"finished": result}, for this session."""
+        return session.get(OWNED_KEY, {})
+
     def create(self) -> str:
-        """Start a run owned by this browser's session; returns its wid."""
+        """Start a run owned by this browser's session; returns its wid.
+
+        Nothing is written to the store until the first step is saved.
+        """
         wid = secrets.token_urlsafe(16)
-        now = time.time()
-        self.save(wid, {"created": now, "steps": {}, "drafts": {}, "errors": {}, "extra": {}})
-        owned = [w for w in session.get(OWNED_KEY, []) if w != wid][-(MAX_OWNED - 1) :]
-        session[OWNED_KEY] = [*owned, wid]
+        owned = dict(list(self.owned().items())[-(MAX_OWNED - 1) :])
+        owned[wid] = {"created": time.time()}
+        session[OWNED_KEY] = owned
         return wid
 
     def owns(self, wid: str) -> bool:
         """True when `wid` is well-formed and was started in this session."""
-        return bool(WID_PATTERN.match(wid or "")) and wid in session.get(OWNED_KEY, [])
+        return bool(WID_PATTERN.match(wid or "")) and wid in self.owned()
 
     def load(self, wid: str) -> dict[str, Any] | None:
         """The run's record, or None when unknown, expired or not this browser's."""
         if not self.owns(wid):
             return None
+        entry = self.owned()[wid]
+        if "finished" in entry:
+            return {"finished": entry["finished"]}
         record = self.store.record_get(self.key(wid))
-        return record if isinstance(record, dict) else None
+        if isinstance(record, dict):
+            return record
+        if time.time() - entry.get("created", 0) < self.ttl:
+            return empty_record()  # started, nothing saved yet
+        return None
 
     def save(self, wid: str, record: dict[str, Any]) -> None:
         """Store the record and restart its time-to-live."""
@@ -62,10 +81,11 @@ class WizardStorage:
         self.store.record_set(self.key(wid), record, self.ttl)
 
     def finish(self, wid: str, result: dict[str, Any]) -> None:
-        """Replace the answers with a small tombstone, so a replayed confirm is recognised."""
-        self.save(wid, {"finished": result})
+        """Drop the answers; keep only a tombstone in the session."""
+        self.store.record_delete(self.key(wid))
+        session[OWNED_KEY] = {**self.owned(), wid: {"finished": result}}
 
     def discard(self, wid: str) -> None:
         """Forget a run entirely."""
         self.store.record_delete(self.key(wid))
-        session[OWNED_KEY] = [w for w in session.get(OWNED_KEY, []) if w != wid]
+        session[OWNED_KEY] = {w: entry for w, entry in self.owned().items() if w != wid}

@@ -1,6 +1,5 @@
 """The sign-in form."""
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms import PasswordField
 from wtforms import StringField
@@ -8,8 +7,10 @@ from wtforms import SubmitField
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
 
+from forms.base import FormworkForm
 
-class LoginForm(FlaskForm):
+
+class LoginForm(FormworkForm):
     """Username or e-mail, and password."""
 
     username = StringField(

@@ -3,13 +3,11 @@
 from functools import cache
 
 import pycountry
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed
 from flask_wtf.file import FileField
 from flask_wtf.file import FileSize
 from wtforms import BooleanField
 from wtforms import EmailField
-from wtforms import Form
 from wtforms import FormField
 from wtforms import PasswordField
 from wtforms import RadioField
@@ -22,6 +20,8 @@ from wtforms.validators import Optional
 from wtforms.validators import Regexp
 from wtforms.validators import ValidationError
 
+from forms.base import FormworkForm
+from forms.base import FormworkSubform
 from forms.fields import MultiCheckboxField
 from forms.fields import QuickSelect
 from forms.validators import email_available
@@ -59,7 +59,7 @@ def choice_label(choices: list[SelectChoice], value: str) -> str:
     return next((choice.label for choice in choices if choice.value == value), value)
 
 
-class AccountForm(FlaskForm):
+class AccountForm(FormworkForm):
     """Step 1: who you are to the site. The password is hashed as soon as this step is accepted."""
 
     username = StringField(
@@ -119,7 +119,7 @@ class AccountForm(FlaskForm):
             raise ValidationError("The two passwords do not match.")
 
 
-class AddressForm(Form):
+class AddressForm(FormworkSubform):
     """A postal address, nested in the profile step as `address-*`."""
 
     street = StringField(
@@ -145,7 +145,7 @@ class AddressForm(Form):
     )
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(FormworkForm):
     """Step 2: your name and address."""
 
     first_name = StringField(
@@ -155,7 +155,7 @@ class ProfileForm(FlaskForm):
     address = FormField(AddressForm, label="Address")
 
 
-class PreferencesForm(FlaskForm):
+class PreferencesForm(FormworkForm):
     """Step 3: plan, newsletter, interests, an optional avatar, and the terms."""
 
     plan = RadioField("Plan", choices=PLANS, default="free", validators=[DataRequired("Choose a plan.")])

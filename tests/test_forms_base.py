@@ -1,0 +1,84 @@
+"""Quick rendering must produce exactly what WTForms' own widgets produce."""
+
+import pytest
+from flask_wtf.file import FileField
+from flask_wtf.file import MultipleFileField
+from markupsafe import Markup
+from wtforms import BooleanField
+from wtforms import DateField
+from wtforms import EmailField
+from wtforms import Form
+from wtforms import HiddenField
+from wtforms import IntegerField
+from wtforms import PasswordField
+from wtforms import RadioField
+from wtforms import SearchField
+from wtforms import SelectChoice
+from wtforms import StringField
+from wtforms import SubmitField
+from wtforms.validators import DataRequired
+from wtforms.validators import Length
+from wtforms.widgets import html_params
+
+from forms.base import FormworkSubform
+from forms.base import quick_html_params
+
+
+def declare(base):
+    class Demo(base):
+        name = StringField("Name", validators=[DataRequired(), Length(2, 30)], render_kw={"data_x": 'q"<'})
+        email = EmailField("E-mail")
+        secret = PasswordField("Secret", validators=[Length(max=9)])
+        age = IntegerField("Age")
+        when = DateField("When")
+        agree = BooleanField("Agree")
+        plan = RadioField("Plan", choices=[SelectChoice("a", "A"), SelectChoice("b", "B <b>")])
+        token = HiddenField()
+        find = SearchField()
+        upload = FileField("Upload")
+        uploads = MultipleFileField("Uploads")
+        go = SubmitField("Go")
+
+    return Demo
+
+
+PLAIN, QUICK = declare(Form), declare(FormworkSubform)
+DATA = {
+    "name": '<Ada & "Bob">',
+    "email": "a@b.c",
+    "secret": "pw",
+    "age": 3,
+    "agree": True,
+    "plan": "b",
+    "token": "t'",
+}
+
+
+@pytest.mark.parametrize("name", list(DATA) + ["when", "find", "upload", "uploads", "go"])
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"class_": "form-control", "aria_describedby": "x-help", "disabled": True, "readonly": False}],
+)
+def test_quick_widgets_render_exactly_like_wtforms(name, extra):
+    plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
+    assert str(quick[name](**extra)) == str(plain[name](**extra))
+
+
+def test_radio_options_render_like_wtforms():
+    plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
+    assert [str(o()) for o in quick.plan] == [str(o()) for o in plain.plan]
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {"a": 1},
+        {"b": True, "a": False},
+        {"class_": "x", "for_": "y"},
+        {"data_a_b": "<>&\"'"},
+        {"v": Markup("<i>")},
+        {"n": None},
+    ],
+)
+def test_quick_html_params_matches_wtforms(attrs):
+    assert quick_html_params(**attrs) == html_params(**attrs)

@@ -54,7 +54,7 @@ DATA = {
 }
 
 
-@pytest.mark.parametrize("name", list(DATA) + ["when", "find", "upload", "uploads", "go"])
+@pytest.mark.parametrize("name", [*DATA, "when", "find", "upload", "uploads", "go"])
 @pytest.mark.parametrize(
     "extra",
     [{}, {"class_": "form-control", "aria_describedby": "x-help", "disabled": True, "readonly": False}],

@@ -1,9 +1,15 @@
 """Field types WTForms leaves to the application."""
 
+from functools import cached_property
+
 from markupsafe import Markup
 from markupsafe import escape
+from wtforms import SelectChoice
+from wtforms import SelectField
 from wtforms import SelectMultipleField
 from wtforms import widgets
+from wtforms.validators import ValidationError
+from wtforms.widgets.core import html_params
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -13,18 +19,63 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-class QuickSelect(widgets.Select):
-    """A <select> whose plain options skip WTForms' generic attribute builder.
+class ChoiceList(list[SelectChoice]):
+    """A fixed list of plain SelectChoices that also knows its values and labels by heart."""
 
-    Same markup as `widgets.Select`; a 250-country list renders several times
-    faster. Options with their own attributes take the generic path.
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        return {str(choice.value): choice.label for choice in self}
+
+    @cached_property
+    def options_html(self) -> list[tuple[str, str]]:
+        """(value, `<option ...>label</option>` tail) pairs, escaped once."""
+        return [(str(c.value), f' value="{escape(c.value)}">{escape(c.label)}</option>') for c in self]
+
+
+class QuickSelect(widgets.Select):
+    """`<select>` markup identical to WTForms', written from a ChoiceList's pre-escaped options.
+
+    A 250-country list otherwise builds 250 option objects and attribute strings
+    on every render. Fields without a ChoiceList take WTForms' own path.
     """
 
-    @classmethod
-    def render_option(cls, choice, **kwargs):
-        if kwargs or choice.render_kw:
-            return super().render_option(choice, **kwargs)
-        value = str(choice.value)
-        label = escape(choice.label if choice.label is not None else value)
-        selected = " selected" if choice.selected else ""
-        return Markup(f'<option{selected} value="{escape(value)}">{label}</option>')  # noqa: S704 (escaped)
+    def __call__(self, field, **kwargs):
+        if not isinstance(field.choices, ChoiceList) or self.multiple:
+            return super().__call__(field, **kwargs)
+        kwargs.setdefault("id", field.id)
+        for flag in self.validation_attrs:
+            if flag not in kwargs and getattr(field.flags, flag, False):
+                kwargs[flag] = getattr(field.flags, flag)
+        selected = None if field.data is None else str(field.data)
+        options = "".join(
+            f"<option selected{tail}" if value == selected else f"<option{tail}"
+            for value, tail in field.choices.options_html
+        )
+        return Markup(f"<select {html_params(name=field.name, **kwargs)}>{options}</select>")  # noqa: S704
+
+
+class LongSelectField(SelectField):
+    """A SelectField for long fixed lists (countries): lookups instead of scans.
+
+    Give it a ChoiceList (or a callable returning one). Validation is a dict
+    lookup and rendering uses pre-escaped options; the markup and messages are
+    WTForms' own.
+    """
+
+    widget = QuickSelect()
+
+    def __init__(self, *args, choices=None, **kwargs) -> None:
+        super().__init__(*args, choices=choices, **kwargs)
+        if isinstance(choices, ChoiceList):
+            self.choices = choices  # SelectField copies lists into plain ones
+
+    def pre_validate(self, form) -> None:
+        if not isinstance(self.choices, ChoiceList) or not self.validate_choice:
+            return super().pre_validate(form)
+        if self.data is None or str(self.data) not in self.choices.labels:
+            raise ValidationError(self.invalid_choice_message or self.gettext("Not a valid choice."))
+        return None
+
+    def label_of(self, value: str | None) -> str | None:
+        """The label shown for a value."""
+        return self.choices.labels.get(str(value)) if isinstance(self.choices, ChoiceList) else None

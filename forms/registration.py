@@ -12,7 +12,6 @@ from wtforms import FormField
 from wtforms import PasswordField
 from wtforms import RadioField
 from wtforms import SelectChoice
-from wtforms import SelectField
 from wtforms import StringField
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
@@ -22,8 +21,9 @@ from wtforms.validators import ValidationError
 
 from forms.base import FormworkForm
 from forms.base import FormworkSubform
+from forms.fields import ChoiceList
+from forms.fields import LongSelectField
 from forms.fields import MultiCheckboxField
-from forms.fields import QuickSelect
 from forms.validators import email_available
 from forms.validators import normalised_email
 from forms.validators import strong_password
@@ -46,12 +46,13 @@ INTERESTS = [
 
 
 @cache
-def country_choices() -> list[SelectChoice]:
+def country_choices() -> ChoiceList:
     """ISO 3166 countries by name, after an empty "choose" option."""
     countries = sorted(pycountry.countries, key=lambda c: getattr(c, "common_name", c.name))
-    return [SelectChoice("", "Choose a country")] + [
-        SelectChoice(c.alpha_2, getattr(c, "common_name", c.name)) for c in countries
-    ]
+    return ChoiceList(
+        [SelectChoice("", "Choose a country")]
+        + [SelectChoice(c.alpha_2, getattr(c, "common_name", c.name)) for c in countries]
+    )
 
 
 def choice_label(choices: list[SelectChoice], value: str) -> str:
@@ -137,11 +138,8 @@ class AddressForm(FormworkSubform):
             ),
         ],
     )
-    country = SelectField(
-        "Country",
-        choices=country_choices,
-        validators=[DataRequired("Choose your country.")],
-        widget=QuickSelect(),
+    country = LongSelectField(
+        "Country", choices=country_choices, validators=[DataRequired("Choose your country.")]
     )
 
 

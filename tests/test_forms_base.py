@@ -14,6 +14,7 @@ from wtforms import PasswordField
 from wtforms import RadioField
 from wtforms import SearchField
 from wtforms import SelectChoice
+from wtforms import SelectField
 from wtforms import StringField
 from wtforms import SubmitField
 from wtforms.validators import DataRequired
@@ -22,6 +23,9 @@ from wtforms.widgets import html_params
 
 from forms.base import FormworkSubform
 from forms.base import quick_html_params
+from forms.fields import ChoiceList
+from forms.fields import LongSelectField
+from forms.fields import QuickSelect
 
 
 def declare(base):
@@ -82,3 +86,31 @@ def test_radio_options_render_like_wtforms():
 )
 def test_quick_html_params_matches_wtforms(attrs):
     assert quick_html_params(**attrs) == html_params(**attrs)
+
+
+COUNTRIES = ChoiceList(
+    [SelectChoice("", "Choose"), SelectChoice("FR", "France"), SelectChoice("GB", 'U<K> "&"')]
+)
+
+
+class Countries(Form):
+    plain = SelectField("Country", choices=list(COUNTRIES), validators=[DataRequired()])
+    quick = LongSelectField("Country", choices=COUNTRIES, validators=[DataRequired()])
+
+
+@pytest.mark.parametrize("value", [None, "", "GB", "FR", "ZZ"])
+def test_long_select_renders_and_validates_like_a_select(value):
+    form = Countries(data={"plain": value, "quick": value})
+    attrs = {"class_": "form-select", "aria_invalid": "true"}
+    assert str(form.quick(**attrs)).replace('id="quick" name="quick"', "") == str(
+        form.plain(**attrs)
+    ).replace('id="plain" name="plain"', "")
+    form.validate()
+    assert form.quick.errors == form.plain.errors
+    assert isinstance(form.quick.widget, QuickSelect)
+
+
+def test_long_select_knows_its_labels():
+    form = Countries(data={"quick": "GB"})
+    assert form.quick.label_of("GB") == 'U<K> "&"'
+    assert form.quick.label_of("ZZ") is None

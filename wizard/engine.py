@@ -88,6 +88,8 @@ def display_value(field: Any) -> str:
     """A field's answer as a person reads it: choice labels, Yes/No, 'Not given'."""
     if field.type == "BooleanField":
         return "Yes" if field.data else "No"
+    if hasattr(field, "label_of"):  # long lists know their labels without a scan
+        return field.label_of(field.data) or "None chosen"
     choices = (
         dict((str(value), label) for value, label, *_ in field.iter_choices())
         if hasattr(field, "iter_choices")

@@ -29,9 +29,15 @@ def safe_next(target: str | None) -> str | None:
     return target if not parts.scheme and not parts.netloc else None
 
 
+# Endpoints that never need the user: assets, and the health check that reports outages.
+WITHOUT_USER = {"static", "pages.bootstrap_asset", "pages.healthz"}
+
+
 @bp.before_app_request
 def refuse_when_database_down() -> None:
     """Load the signed-in user first; a database outage answers 503 for the whole page."""
+    if request.endpoint in WITHOUT_USER:
+        return
     current_user._get_current_object()
     if g.get("database_down"):
         raise ServiceUnavailable()

@@ -102,6 +102,15 @@ def logged_in_client(client, auth, user):
     return client
 
 
+def reset_postgres_schema() -> None:
+    """Empty the test database's public schema (inside an app context)."""
+    from sqlalchemy import text
+
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+
+
 def service_url(name: str) -> str:
     """A service URL from the environment; skip (or fail under REQUIRE_SERVICES=1) when unset."""
     url = os.environ.get(name)

@@ -16,6 +16,7 @@ from models import User
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
 from tests.conftest import overrides_for
+from tests.conftest import reset_postgres_schema
 from tests.conftest import service_url
 from tests.helpers import AuthActions
 
@@ -28,18 +29,12 @@ def pg_app(tmp_path):
     url = service_url("TEST_DATABASE_URL")
     app = create_app(overrides_for(tmp_path, SQLALCHEMY_DATABASE_URI=url))
     with app.app_context():
-        reset_schema()
+        reset_postgres_schema()
         upgrade()
     yield app
     with app.app_context():
-        reset_schema()
+        reset_postgres_schema()
         db.engine.dispose()
-
-
-def reset_schema() -> None:
-    with db.engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
 
 
 @pytest.fixture

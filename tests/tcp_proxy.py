@@ -1,5 +1,6 @@
 """A loopback TCP forwarder that a test can cut and restore, to play a service outage."""
 
+import contextlib
 import socket
 import threading
 
@@ -44,10 +45,8 @@ class Forwarder:
             pass
         finally:
             for sock in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def cut(self) -> None:
         """The service goes away: open connections die, new ones are refused."""

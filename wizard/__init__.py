@@ -1,8 +1,12 @@
-"""A generic multi-step form engine (`engine.py`) and the registration wizard built on it."""
+"""A generic multi-step form engine and the registration wizard built on it.
 
-from wizard.engine import Answers
-from wizard.engine import Run
-from wizard.engine import Step
+`steps.py` declares what a step is, `run.py` one wizard in progress, `storage.py`
+where runs live, `engine.py` the views and rules, `registration.py` the sign-up.
+"""
+
 from wizard.engine import Wizard
+from wizard.run import Run
+from wizard.steps import Answers
+from wizard.steps import Step
 
 __all__ = ["Answers", "Run", "Step", "Wizard"]

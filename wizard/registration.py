@@ -23,9 +23,9 @@ from models import hash_password
 from uploads import avatars
 from uploads.images import ImageRejected
 from uploads.storage import upload_dir
-from wizard.engine import Run
-from wizard.engine import Step
 from wizard.engine import Wizard
+from wizard.run import Run
+from wizard.steps import Step
 
 
 class AccountStep(Step):

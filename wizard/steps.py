@@ -1,0 +1,80 @@
+"""Steps of a wizard: what a step is, and how its answers read back."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from typing import Any
+
+from flask_wtf import FlaskForm
+
+from wizard.formdata import form_to_formdata
+from wizard.formdata import iter_fields
+
+if TYPE_CHECKING:
+    from wizard.run import Run
+
+
+class Answers:
+    """Read-only view of a run's stored answers, for step conditions and `done`."""
+
+    def __init__(self, steps: dict[str, dict[str, list[str]]]) -> None:
+        self._steps = steps
+
+    def get(self, step: str, field: str, default: str | None = None) -> str | None:
+        values = self._steps.get(step, {}).get(field)
+        return values[0] if values else default
+
+    def getlist(self, step: str, field: str) -> list[str]:
+        return list(self._steps.get(step, {}).get(field, []))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of a wizard. Subclass to store more than the form's data."""
+
+    name: str
+    form_class: type[FlaskForm]
+    title: str
+    condition: Callable[[Answers], bool] | None = None
+
+    def is_active(self, answers: Answers) -> bool:
+        """Whether this step applies, given the answers so far."""
+        return self.condition is None or self.condition(answers)
+
+    def make_form(self, run: "Run", **kwargs: Any) -> FlaskForm:
+        """Build the step's form; `kwargs` go to the form class (formdata, meta)."""
+        return self.form_class(**kwargs)
+
+    def accept(self, form: FlaskForm, run: "Run") -> None:
+        """Store a validated form. The default keeps its cleaned data as form data."""
+        run.steps[self.name] = form_to_formdata(form)
+
+    def absorb_files(self, form: FlaskForm, run: "Run") -> None:
+        """Keep uploaded files that passed their own validators, even if the rest failed."""
+
+    def summary(self, form: FlaskForm, run: "Run") -> list[tuple[str, str]]:
+        """(label, answer) pairs for the review page; never secrets."""
+        rows = []
+        for field in iter_fields(form):
+            if field.type in ("PasswordField", "FileField", "CSRFTokenField", "SubmitField", "HiddenField"):
+                continue
+            rows.append((field.label.text, display_value(field)))
+        return rows
+
+
+def display_value(field: Any) -> str:
+    """A field's answer as a person reads it: choice labels, Yes/No, 'Not given'."""
+    if field.type == "BooleanField":
+        return "Yes" if field.data else "No"
+    if hasattr(field, "label_of"):  # long lists know their labels without a scan
+        return field.label_of(field.data) or "None chosen"
+    choices = (
+        dict((str(value), label) for value, label, *_ in field.iter_choices())
+        if hasattr(field, "iter_choices")
+        else None
+    )
+    if choices is not None:
+        values = field.data if isinstance(field.data, list) else [field.data]
+        shown = [choices.get(str(v), str(v)) for v in values if v not in (None, "")]
+        return ", ".join(shown) or "None chosen"
+    return (field._value() if hasattr(field, "_value") else str(field.data or "")) or "Not given"

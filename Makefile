@@ -9,6 +9,8 @@ FLASK := $(BIN)/flask --app app
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	@# Make `import app` work for any script run with this venv (bench tools, formbot).
+	$(BIN)/python -c "import site; open(site.getsitepackages()[0] + '/formwork.pth', 'w').write('$(CURDIR)\\n')"
 
 $(VENV)/.runtime: requirements.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements.txt

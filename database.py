@@ -24,8 +24,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def register_database(app: Flask) -> None:
     """Bind SQLAlchemy and Migrate; give SQLite its pragmas on every new connection."""
+    sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    if sqlite:
+        # A local file cannot drop the connection: no liveness ping before each checkout.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
+        options.pop("pool_pre_ping", None)
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+    if sqlite:
         with app.app_context():
             event.listen(db.engine, "connect", _sqlite_pragmas)

@@ -77,6 +77,16 @@ class User(UserMixin, db.Model):
         return db.session.scalar(select(cls).where(func.lower(column) == key))
 
     @classmethod
+    def login_taken(cls, login: str) -> bool:
+        """Whether a username or e-mail is in use, ignoring case (a cheap id-only query)."""
+        key = login.strip().lower()
+        column = cls.email if "@" in key else cls.username
+        return (
+            key != ""
+            and db.session.scalar(select(cls.id).where(func.lower(column) == key).limit(1)) is not None
+        )
+
+    @classmethod
     def authenticate(cls, login: str, password: str) -> "User | None":
         """The user if `login` and `password` match; equal work either way."""
         user = cls.find_by_login(login)

@@ -44,7 +44,7 @@ def username_format(form: Form, field: Field) -> None:
 
 def username_available(form: Form, field: Field) -> None:
     """The username is not taken by anyone, ignoring case."""
-    if User.find_by_login(field.data or "") is not None:
+    if User.login_taken(field.data or ""):
         raise ValidationError("That username is taken. Please choose another.")
 
 
@@ -59,5 +59,5 @@ def normalised_email(form: Form, field: Field) -> None:
 
 def email_available(form: Form, field: Field) -> None:
     """No account uses this e-mail address yet, ignoring case."""
-    if User.find_by_login(field.data or "") is not None:
+    if User.login_taken(field.data or ""):
         raise ValidationError("An account with this e-mail address already exists. Try signing in.")

@@ -224,7 +224,7 @@ def test_database_uniqueness_is_the_last_word(app, client, monkeypatch):
     reg = Registration(client)
     reg.complete()
     add_user(app, username="newbie", email="other@example.com")
-    monkeypatch.setattr("models.User.find_by_login", classmethod(lambda cls, login: None))
+    monkeypatch.setattr("models.User.login_taken", classmethod(lambda cls, login: False))
     response = reg.confirm()  # validators see nothing; the unique index refuses
     assert response.headers["Location"] == reg.url("account")
     assert user_count(app) == 1

@@ -66,7 +66,7 @@ class PreferencesStep(Step):
 
 def taken_field(account: AccountForm) -> tuple[str, str]:
     """Which of username / e-mail now belongs to someone else, with the message to show."""
-    if User.find_by_login(account.username.data) is not None:
+    if User.login_taken(account.username.data):
         return "username", "Someone took that username while you were registering. Please choose another."
     return "email", "An account with this e-mail address was created while you were registering."
 

@@ -12,8 +12,10 @@ project has no ../shared: then only Formwork is measured).
 """
 
 import argparse
+import collections
 import importlib.util
 import os
+import re
 import sys
 import tempfile
 import time
@@ -65,6 +67,7 @@ class Measured:
         self.name, self.app, self.start = name, app, start
         self.wall = self.server = 0.0
         self.pages = self.wizards = 0
+        self.by_request: dict[str, float] = collections.defaultdict(float)
         inner = app.wsgi_app
 
         def timed(environ, start_response):
@@ -72,7 +75,10 @@ class Measured:
             try:
                 return inner(environ, start_response)
             finally:
-                self.server += time.perf_counter() - began
+                spent = time.perf_counter() - began
+                self.server += spent
+                path = re.sub(r"^/register/[^/]+/", "/register/<wid>/", environ["PATH_INFO"])
+                self.by_request[f"{environ['REQUEST_METHOD']} {path}"] += spent
 
         app.wsgi_app = timed
 
@@ -86,6 +92,7 @@ class Measured:
     def reset(self) -> None:
         self.wall = self.server = 0.0
         self.pages = self.wizards = 0
+        self.by_request.clear()
 
     def per_page_ms(self) -> tuple[float, float]:
         return 1000 * self.wall / self.pages, 1000 * self.server / self.pages
@@ -99,6 +106,9 @@ def main() -> None:
     parser.add_argument("--wizards", type=int, default=60, help="registrations per app per round")
     parser.add_argument("--baseline", default=DEFAULT_BASELINE)
     parser.add_argument("--store", default="file", help="'file' (default) or a redis:// URL for sessions")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also print in-app ms per request, per wizard"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="formwork-bench-") as workdir:
@@ -119,6 +129,11 @@ def main() -> None:
     for measured in apps:
         wall, server = measured.per_page_ms()
         print(f"{measured.name:10} {measured.pages / measured.wizards:12.1f} {wall:15.3f} {server:17.3f}")
+    if args.breakdown:
+        for measured in apps:
+            print(f"\n{measured.name}: in-app ms per wizard, by request")
+            for key, spent in sorted(measured.by_request.items(), key=lambda kv: -kv[1]):
+                print(f"  {1000 * spent / measured.wizards:7.3f}  {key}")
     if len(apps) == 2:
         (fw_wall, fw_server), (base_wall, base_server) = apps[0].per_page_ms(), apps[1].per_page_ms()
         print(

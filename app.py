@@ -65,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
     """Feature blueprints, one package each."""
     from auth import bp as auth_bp
     from errors import bp as errors_bp
+    from gallery import bp as gallery_bp
     from pages import bp as pages_bp
     from profiles import bp as profiles_bp
     from uploads import bp as uploads_bp
@@ -76,6 +77,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(registration.blueprint)
     app.register_blueprint(profiles_bp)
     app.register_blueprint(uploads_bp)
+    app.register_blueprint(gallery_bp)
 
 
 def register_templates(app: Flask) -> None:

@@ -1,9 +1,15 @@
-"""Python helpers behind the Jinja macro library (`templates/macros/forms.html`).
+"""Python helpers behind the Jinja macro library (`templates/macros/`).
 
 Decisions that need WTForms introspection live here, so the macros stay markup.
+Layout, error-summary and FieldList helpers live in their own modules and are
+registered together by `register_template_helpers`.
 """
 
+from typing import Any
+
 from flask import Flask
+from flask import current_app
+from flask import has_app_context
 from flask_wtf.file import FileAllowed
 from wtforms import Field
 from wtforms.validators import DataRequired
@@ -15,46 +21,81 @@ AUTOCOMPLETE = {
     "username": "username",
     "email": "email",
     "password": "new-password",
+    "new_password": "new-password",
     "confirm_password": "new-password",
-    "first_name": "given-name",
-    "last_name": "family-name",
+    "current_password": "current-password",
     "name": "name",
+    "full_name": "name",
+    "first_name": "given-name",
+    "given_name": "given-name",
+    "last_name": "family-name",
+    "family_name": "family-name",
+    "nickname": "nickname",
+    "organisation": "organization",
+    "organization": "organization",
     "street": "street-address",
+    "street_address": "street-address",
+    "address_line1": "address-line1",
+    "address_line2": "address-line2",
     "city": "address-level2",
+    "town": "address-level2",
     "region": "address-level1",
+    "county": "address-level1",
+    "state": "address-level1",
     "postal_code": "postal-code",
+    "postcode": "postal-code",
+    "zip": "postal-code",
     "country": "country",
     "phone": "tel",
     "tel": "tel",
     "url": "url",
     "website": "url",
+    "birthday": "bday",
+    "date_of_birth": "bday",
 }
 
-# How the macros draw each field type.
+# How the macros draw each field type; anything else is an <input>.
 KINDS = {
     "BooleanField": "checkbox",
     "RadioField": "radio",
     "SelectField": "select",
     "SelectMultipleField": "select",
     "QuerySelectField": "select",
+    "QuerySelectMultipleField": "select",
     "TextAreaField": "textarea",
     "FileField": "file",
     "MultipleFileField": "file",
     "HiddenField": "hidden",
     "CSRFTokenField": "hidden",
     "SubmitField": "submit",
+    "ButtonField": "submit",
     "FormField": "formfield",
     "FieldList": "fieldlist",
     "IntegerRangeField": "range",
     "DecimalRangeField": "range",
     "ColorField": "color",
 }
+CONTROL_CLASSES = {
+    "select": "form-select",
+    "range": "form-range",
+    "color": "form-control form-control-color",
+    "checkbox": "form-check-input",
+}
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "svg"})
+MARKER_DEFAULTS = {"FORM_REQUIRED_MARKER": "", "FORM_OPTIONAL_MARKER": "(optional)"}
 
 
 def field_kind(field: Field) -> str:
-    """The macro branch for `field`: input, checkbox, radio, select, ... ."""
-    if getattr(field.widget, "input_type", None) == "checkbox" and field.type != "BooleanField":
-        return "checkboxes" if hasattr(field, "iter_choices") else "checkbox"
+    """The macro branch for `field`: input, checkbox, radio, select, ... .
+
+    Choice fields drawn as groups (any option_widget of checkboxes or radios,
+    such as forms.fields.MultiCheckboxField) are "checkboxes" or "radio".
+    """
+    option_type = getattr(getattr(field, "option_widget", None), "input_type", None)
+    if option_type == "checkbox":
+        return "checkboxes"
+    if option_type == "radio":
+        return "radio"
     return KINDS.get(field.type, "input")
 
 
@@ -65,17 +106,59 @@ def is_required(field: Field) -> bool:
     )
 
 
+def label_marker(field: Field, required: str | None = None, optional: str | None = None) -> tuple[str, str]:
+    """("required" | "optional", words) to print after a label; the words may be empty.
+
+    None means the site-wide default from `FORM_REQUIRED_MARKER` / `FORM_OPTIONAL_MARKER`.
+    """
+    key = "FORM_REQUIRED_MARKER" if is_required(field) else "FORM_OPTIONAL_MARKER"
+    chosen = required if key == "FORM_REQUIRED_MARKER" else optional
+    if chosen is None:
+        config = current_app.config if has_app_context() else {}
+        chosen = config.get(key, MARKER_DEFAULTS[key])
+    return ("required" if key == "FORM_REQUIRED_MARKER" else "optional"), chosen or ""
+
+
+def help_text(field: Field) -> str:
+    """The field's description as plain text: the template escapes it, even if it was Markup."""
+    return str(field.description) if field.description else ""
+
+
+def messages(field: Field) -> list[str]:
+    """The field's own error messages (a FieldList's also holds its entries' errors)."""
+    errors = field.errors if isinstance(field.errors, (list, tuple)) else []
+    return [message for message in errors if isinstance(message, str)]
+
+
 def autocomplete_for(field: Field) -> str | None:
     """The autocomplete token for a field, from its short name; None when unknown."""
     return AUTOCOMPLETE.get(field.short_name)
 
 
+def allowed_extensions(field: Field) -> list[str] | None:
+    """The extensions a FileAllowed validator lets through, or None without one."""
+    for validator in field.validators:
+        if isinstance(validator, FileAllowed) and not isinstance(validator.upload_set, str):
+            try:
+                return [str(ext).lstrip(".").lower() for ext in validator.upload_set]
+            except TypeError:  # a Flask-Uploads UploadSet is not iterable
+                return None
+    return None
+
+
 def accept_for(field: Field) -> str | None:
     """An `accept` attribute from a FileAllowed validator: `.png,.jpg`."""
-    for validator in field.validators:
-        if isinstance(validator, FileAllowed):
-            return ",".join("." + ext.lstrip(".") for ext in validator.upload_set)
-    return None
+    extensions = allowed_extensions(field)
+    return ",".join("." + ext for ext in extensions) if extensions else None
+
+
+def takes_images(field: Field) -> bool:
+    """True when a file field only accepts images, so the macros add a preview."""
+    accept = (field.render_kw or {}).get("accept", "")
+    if accept:
+        return all(part.strip().startswith("image/") for part in accept.split(","))
+    extensions = allowed_extensions(field)
+    return bool(extensions) and set(extensions) <= IMAGE_EXTENSIONS
 
 
 def max_length(field: Field) -> int | None:
@@ -96,46 +179,77 @@ def describedby(*ids: str | None) -> str | None:
     return " ".join(seen) or None
 
 
-def form_errors(form) -> list[tuple[str, str]]:
-    """(field id, message) for every error in `form`, nested ones included, in field order.
+def control_attrs(field: Field, kind: str, attrs: dict[str, Any], extra_ids: tuple = ()) -> dict[str, Any]:
+    """The attributes for a field's control: classes, aria wiring, autocomplete, accept.
 
-    Form-wide errors (WTForms 3's `form.form_errors`) come first, with no id.
+    The caller's `class` and `aria-describedby` (and the field's `render_kw` ones)
+    are kept and extended, never replaced.
     """
-    found: list[tuple[str, str]] = [("", message) for message in getattr(form, "form_errors", [])]
-
-    def walk(fields) -> None:
-        for field in fields:
-            if field.type == "FormField":
-                walk(field.form)
-            elif field.type == "FieldList":
-                for entry in field.entries:
-                    walk(entry.form if entry.type == "FormField" else [entry])
-            elif field.type != "CSRFTokenField":
-                found.extend((field.id, message) for message in field.errors if isinstance(message, str))
-
-    walk(form)
-    return found
-
-
-def has_file_field(form) -> bool:
-    """True when a form (or a nested one) has a file input, so it needs multipart."""
-    for field in form:
-        if field.type in ("FileField", "MultipleFileField"):
-            return True
-        if field.type == "FormField" and has_file_field(field.form):
-            return True
-    return False
+    attrs = dict(attrs)
+    render_kw = field.render_kw or {}
+    classes = [
+        CONTROL_CLASSES.get(kind, "form-control"),
+        "is-invalid" if field.errors else "",
+        render_kw.get("class", render_kw.get("class_", "")),
+        attrs.pop("class", ""),
+        attrs.pop("class_", ""),
+    ]
+    attrs["class"] = " ".join(c for c in classes if c)
+    ids = describedby(
+        attrs.pop("aria-describedby", None),
+        attrs.pop("aria_describedby", None),
+        render_kw.get("aria-describedby", render_kw.get("aria_describedby")),
+        f"{field.id}-help" if field.description else None,
+        *extra_ids,
+        f"{field.id}-error" if field.errors else None,
+    )
+    if ids:
+        attrs["aria-describedby"] = ids
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    token = autocomplete_for(field)
+    if token and "autocomplete" not in attrs and "autocomplete" not in render_kw:
+        attrs["autocomplete"] = token
+    if kind == "file" and "accept" not in attrs and "accept" not in render_kw:
+        accept = accept_for(field)
+        if accept:
+            attrs["accept"] = accept
+    return attrs
 
 
 def register_template_helpers(app: Flask) -> None:
-    """Expose the helpers to every template."""
+    """Expose the helpers to every template, and the marker defaults to the config."""
+    from forms import error_summary
+    from forms import fieldlist
+    from forms import layout
+
+    for key, value in MARKER_DEFAULTS.items():
+        app.config.setdefault(key, value)
     app.jinja_env.globals.update(
         field_kind=field_kind,
         is_required=is_required,
+        label_marker=label_marker,
+        help_text=help_text,
+        field_messages=messages,
         autocomplete_for=autocomplete_for,
         accept_for=accept_for,
+        takes_images=takes_images,
         max_length=max_length,
         describedby=describedby,
-        form_errors=form_errors,
-        has_file_field=has_file_field,
+        control_attrs=control_attrs,
+        form_errors=error_summary.form_errors,
+        summary_id=error_summary.summary_id,
+        summary_focus=error_summary.summary_focus,
+        has_file_field=layout.has_file_field,
+        has_fieldlist=layout.has_fieldlist,
+        layout_rows=layout.layout_rows,
+        submit_fields=layout.submit_fields,
+        forward_button=layout.forward_button,
+        fieldlist_row_label=fieldlist.row_label,
+        fieldlist_row_title=fieldlist.row_title,
+        fieldlist_blank_row=fieldlist.blank_row,
+        fieldlist_can_add=fieldlist.can_add,
+        fieldlist_can_remove=fieldlist.can_remove,
+        FIELDLIST_ADD=fieldlist.ADD_BUTTON,
+        FIELDLIST_REMOVE=fieldlist.REMOVE_BUTTON,
     )

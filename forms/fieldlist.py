@@ -1,0 +1,130 @@
+"""FieldList rows that work without JavaScript: the add/remove buttons are plain submits.
+
+The macro library draws an "Add" button (`fw-add=<list name>`) under a FieldList
+and a "Remove" button (`fw-remove=<row name>`) in each row. A view handles them
+before validating, so the page comes back with the row added or removed and
+nothing typed lost:
+
+    form = RecipeForm()
+    if apply_row_action(form):
+        return render_template("recipes/edit.html", form=form)
+    if form.validate_on_submit():
+        ...
+
+static/js/forms.js does the same in the page when JavaScript runs, and keeps
+the names contiguous, so the server receives exactly the rows shown.
+"""
+
+from collections.abc import Iterator
+from collections.abc import Mapping
+
+from flask import request
+from markupsafe import Markup
+from wtforms import Field
+from wtforms import FieldList
+from wtforms import Form
+
+ADD_BUTTON = "fw-add"
+REMOVE_BUTTON = "fw-remove"
+PLACEHOLDER = "__index__"
+
+
+def apply_row_action(form: Form, formdata: Mapping[str, str] | None = None) -> bool:
+    """Apply the add/remove row button the user pressed; True when one was pressed.
+
+    When it returns True the caller renders the form again without validating it.
+    Unknown lists, rows out of range, and adds beyond `max_entries` change nothing.
+    The first control of the new (or next) row gets `autofocus`.
+    """
+    formdata = request.form if formdata is None else formdata
+    if ADD_BUTTON in formdata:
+        fieldlist = find_fieldlist(form, formdata[ADD_BUTTON])
+        if fieldlist is not None and can_add(fieldlist):
+            _focus(fieldlist, fieldlist.append_entry())
+        return True
+    if REMOVE_BUTTON in formdata:
+        list_name, _, index = formdata[REMOVE_BUTTON].rpartition("-")
+        fieldlist = find_fieldlist(form, list_name)
+        if fieldlist is not None and index.isdigit() and int(index) < len(fieldlist.entries):
+            remove_row(fieldlist, int(index))
+        return True
+    return False
+
+
+def remove_row(fieldlist: FieldList, position: int) -> None:
+    """Remove one row, renumber the rest, and keep at least `min_entries` rows."""
+    fieldlist.pop_entry(position)
+    while len(fieldlist.entries) < fieldlist.min_entries:
+        fieldlist.append_entry()
+    if fieldlist.entries:
+        _focus(fieldlist, fieldlist.entries[min(position, len(fieldlist.entries) - 1)])
+    else:
+        fieldlist.focus_add_button = True
+
+
+def find_fieldlist(form: Form, name: str) -> FieldList | None:
+    """The FieldList called `name` (its full, prefixed name) anywhere in `form`."""
+    return next((f for f in _fieldlists(form) if f.name == name), None)
+
+
+def _fieldlists(fields) -> Iterator[FieldList]:
+    for field in fields:
+        if field.type == "FieldList":
+            yield field
+            yield from _fieldlists(field.entries)
+        elif field.type == "FormField":
+            yield from _fieldlists(field.form)
+
+
+def _focus(fieldlist: FieldList, entry: Field) -> None:
+    """Give the row's first visible control `autofocus` (a fresh render_kw: it is shared)."""
+    leaf = entry
+    while leaf.type in ("FormField", "FieldList"):
+        children = leaf.form if leaf.type == "FormField" else leaf.entries
+        visible = [child for child in children if child.type not in ("HiddenField", "CSRFTokenField")]
+        if not visible:
+            return
+        leaf = visible[0]
+    leaf.render_kw = {**(leaf.render_kw or {}), "autofocus": True}
+
+
+def can_add(fieldlist: FieldList) -> bool:
+    """Whether another row fits under `max_entries`."""
+    return not fieldlist.max_entries or len(fieldlist.entries) < fieldlist.max_entries
+
+
+def can_remove(fieldlist: FieldList) -> bool:
+    """Whether a row may go without dropping under `min_entries`."""
+    return len(fieldlist.entries) > fieldlist.min_entries
+
+
+def row_label(fieldlist: FieldList) -> str:
+    """What one row is called: the entry field's own label when declared, else the list's.
+
+    `FieldList(FormField(IngredientForm, label="Ingredient"), label="Ingredients")`
+    gives rows "Ingredient 1", "Ingredient 2"...
+    """
+    unbound = fieldlist.unbound_field
+    declared = unbound.kwargs.get("label") or next((a for a in unbound.args if isinstance(a, str)), None)
+    return str(declared or fieldlist.label.text)
+
+
+def row_title(fieldlist: FieldList, number: int | str) -> Markup:
+    """ "Ingredient <span data-fw-row-number>2</span>": the number is kept up to date by forms.js."""
+    return Markup('{} <span data-fw-row-number="">{}</span>').format(row_label(fieldlist), number)
+
+
+def blank_row(fieldlist: FieldList) -> Field:
+    """A fresh, empty row numbered `__index__`, for the page's JavaScript row template.
+
+    Mirrors FieldList._add_entry without touching the list's entries or counter.
+    """
+    options = {
+        "name": f"{fieldlist.name}-{PLACEHOLDER}",
+        "id": f"{fieldlist.id}-{PLACEHOLDER}",
+        "_meta": fieldlist.meta,
+    }
+    entry = fieldlist.meta.bind_field(None, fieldlist.unbound_field, options)
+    entry.short_name = PLACEHOLDER
+    entry.process(None)
+    return entry

@@ -1,0 +1,106 @@
+"""How render_form arranges a form: rows and columns, multipart, and its submit buttons."""
+
+from typing import Any
+from typing import NamedTuple
+
+from wtforms import Field
+from wtforms import Form
+
+from forms.rendering import field_kind
+
+# Submit fields with these names step backwards or aside, so they never come first.
+SECONDARY_SUBMITS = frozenset({"back", "previous", "cancel", "reset", "delete", "remove"})
+GRID_COLUMNS = 12
+
+
+class Row(NamedTuple):
+    """One line of a form: its cells as (field, column class); `grid` when it needs a .row."""
+
+    cells: list[tuple[Field, str]]
+    grid: bool
+
+
+def _walk(form: Form):
+    """Every field of a form, descending into FormFields and FieldList entries."""
+    for field in form:
+        yield field
+        if field.type == "FormField":
+            yield from _walk(field.form)
+        elif field.type == "FieldList":
+            for entry in field.entries:
+                yield entry
+                if entry.type == "FormField":
+                    yield from _walk(entry.form)
+
+
+def has_file_field(form: Form) -> bool:
+    """True when a form (or a nested one) has a file input, so it needs multipart."""
+    return any(field.type in ("FileField", "MultipleFileField") for field in _walk(form))
+
+
+def has_fieldlist(form: Form) -> bool:
+    """True when a form has a FieldList, whose add/remove buttons come before the form's own."""
+    return any(field.type == "FieldList" for field in _walk(form))
+
+
+def _cell(form: Form, spec: str) -> tuple[Field, str]:
+    """`"city"` or `"city:8"` (8 of 12 columns from the md breakpoint) as (field, class)."""
+    name, _, width = spec.partition(":")
+    if name not in form:
+        raise KeyError(f"grid names {name!r}, which is not a field of {type(form).__name__}")
+    if width and not (width.isdigit() and 1 <= int(width) <= GRID_COLUMNS):
+        raise ValueError(f"grid width for {name!r} must be 1 to {GRID_COLUMNS}, not {width!r}")
+    return form[name], f"col-md-{width}" if width else "col-md"
+
+
+def layout_rows(form: Form, grid: list | str | None = None) -> list[Row]:
+    """The visible fields of `form` in rows: `grid` lists rows of field names, e.g.
+
+    `[["first_name", "last_name"], ["street"], ["city:8", "postal_code:4"]]`.
+    A row may also be one string, `"city:8 postal_code:4"`; `grid="columns"` puts
+    every field on one row. Rows are drawn in form order (by their first field),
+    and fields the grid does not name get a row each. Hidden fields and submit
+    buttons are left out: render_form draws them elsewhere.
+    """
+    if grid == "columns":
+        grid = [[field.short_name for field in form if field_kind(field) not in ("hidden", "submit")]]
+    rows: list[Row] = []
+    placed: set[str] = set()
+    for line in grid or []:
+        specs = line.split() if isinstance(line, str) else list(line)
+        cells = [_cell(form, spec) for spec in specs]
+        if not cells:
+            continue
+        placed.update(field.short_name for field, _ in cells)
+        rows.append(Row(cells, grid=len(cells) > 1 or cells[0][1] != "col-md"))
+    for field in form:
+        if field.short_name not in placed and field_kind(field) not in ("hidden", "submit"):
+            rows.append(Row([(field, "")], grid=False))
+    if grid:  # keep the form's own order for rows the grid does not mention
+        order = {field.short_name: position for position, field in enumerate(form)}
+        rows.sort(key=lambda row: order[row.cells[0][0].short_name])
+    return rows
+
+
+def submit_fields(form: Form) -> list[Field]:
+    """The form's submit buttons, forward ones first (Enter presses the first)."""
+    buttons = [field for field in form if field_kind(field) == "submit"]
+    return sorted(buttons, key=_is_secondary)
+
+
+def _is_secondary(field: Field) -> bool:
+    render_kw = field.render_kw or {}
+    return field.short_name in SECONDARY_SUBMITS or bool(render_kw.get("formnovalidate"))
+
+
+def forward_button(form: Form, buttons: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    """What the forward button submits: {name, value, label}, or None when the form has none."""
+    fields = submit_fields(form)
+    if fields:
+        field = fields[0]
+        value = field._value() if field.type == "ButtonField" else field.label.text
+        return {"name": field.name, "value": value, "label": field.label.text}
+    if buttons:
+        first = buttons[0]
+        return {"name": first.get("name"), "value": first.get("value"), "label": first.get("label")}
+    return None

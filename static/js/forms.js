@@ -1,0 +1,183 @@
+// Enhancements for Formwork's form macros (templates/macros/). Every form works without this file:
+// FieldList rows are added and removed by the server; this does it in the page instead.
+(function () {
+  "use strict";
+
+  // Attributes that carry a row's id or name, and so its number.
+  var ID_ATTRS = ["id", "for", "aria-describedby", "aria-labelledby", "aria-controls",
+    "data-fw-preview", "data-fw-preview-for", "data-fw-count-for"];
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // ---- FieldList: add and remove rows, keep names contiguous, move focus sensibly ----
+
+  function rowsOf(list) {
+    return Array.prototype.slice.call(own(list, "[data-fw-rows]")[0].children)
+      .filter(function (row) { return row.hasAttribute("data-fw-row"); });
+  }
+
+  function renumberRow(row, list, index) {
+    var namePattern = new RegExp("^(" + escapeRegExp(list.dataset.fwFieldlist) + "-)(\\d+|__index__)(?=-|$)");
+    var idPattern = new RegExp("^(" + escapeRegExp(list.dataset.fwId) + "-)(\\d+|__index__)(?=-|$)");
+    var elements = [row].concat(Array.prototype.slice.call(row.querySelectorAll("*")));
+    elements.forEach(function (element) {
+      ID_ATTRS.forEach(function (attr) {
+        var value = element.getAttribute(attr);
+        if (value === null) { return; }
+        element.setAttribute(attr, value.split(/\s+/).map(function (token) {
+          return token.replace(idPattern, "$1" + index);
+        }).join(" "));
+      });
+      if (element.hasAttribute("name")) {
+        element.setAttribute("name", element.getAttribute("name").replace(namePattern, "$1" + index));
+      }
+      if (element.hasAttribute("data-fw-remove")) {
+        element.value = element.value.replace(namePattern, "$1" + index);
+      }
+    });
+    row.querySelectorAll("[data-fw-row-number]").forEach(function (span) { span.textContent = String(index + 1); });
+  }
+
+  // Elements of this list, not of a list nested in one of its rows.
+  function own(list, selector) {
+    return Array.prototype.slice.call(list.querySelectorAll(selector)).filter(function (element) {
+      return element.closest("[data-fw-fieldlist]") === list;
+    });
+  }
+
+  function refreshList(list) {
+    var rows = rowsOf(list);
+    var min = parseInt(list.dataset.fwMin || "0", 10);
+    var max = parseInt(list.dataset.fwMax || "0", 10);
+    rows.forEach(function (row, index) { renumberRow(row, list, index); });
+    own(list, "[data-fw-remove]").forEach(function (button) { button.hidden = rows.length <= min; });
+    var full = max > 0 && rows.length >= max;
+    var add = own(list, "[data-fw-add]")[0];
+    var note = own(list, "[data-fw-max-note]")[0];
+    if (add) { add.hidden = full; }
+    if (note) { note.hidden = !full; }
+  }
+
+  function firstControl(container) {
+    return container.querySelector("input:not([type=hidden]), select, textarea");
+  }
+
+  function announce(list, message) {
+    var status = own(list, "[data-fw-status]")[0];
+    if (status) { status.textContent = message; }
+  }
+
+  function rowTitle(row) {
+    var title = row.querySelector(".fw-row-title");
+    return title ? title.textContent.trim() : "Row";
+  }
+
+  function addRow(list) {
+    var template = own(list, "template[data-fw-row-template]")[0];
+    var row = template.content.firstElementChild.cloneNode(true);
+    own(list, "[data-fw-rows]")[0].appendChild(row);
+    refreshList(list);
+    setupCounts(row);
+    var control = firstControl(row);
+    if (control) { control.focus(); }
+    announce(list, rowTitle(row) + " added.");
+  }
+
+  function removeRow(list, row) {
+    var rows = rowsOf(list);
+    var position = rows.indexOf(row);
+    var title = rowTitle(row);
+    row.remove();
+    refreshList(list);
+    rows = rowsOf(list);
+    var next = rows[Math.min(position, rows.length - 1)];
+    var target = next ? firstControl(next) : own(list, "[data-fw-add]")[0];
+    if (target) { target.focus(); }
+    announce(list, title + " removed.");
+  }
+
+  function setupFieldLists() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-fw-add], [data-fw-remove]");
+      if (!button) { return; }
+      var list = button.closest("[data-fw-fieldlist]");
+      if (!list) { return; }
+      event.preventDefault();
+      if (button.hasAttribute("data-fw-add")) {
+        addRow(list);
+      } else {
+        removeRow(list, button.closest("[data-fw-row]"));
+      }
+    });
+  }
+
+  // ---- Character count for text areas with a maximum length ----
+
+  function updateCount(counter, field, polite) {
+    var max = parseInt(counter.dataset.fwMax, 10);
+    var left = max - field.value.length;
+    var words = left >= 0
+      ? "You have " + left + (left === 1 ? " character" : " characters") + " remaining."
+      : "You have " + (-left) + (left === -1 ? " character" : " characters") + " too many.";
+    counter.textContent = words;
+    counter.classList.toggle("text-danger-emphasis", left < 0);
+    if (polite) {
+      clearTimeout(counter.fwTimer);
+      counter.fwTimer = setTimeout(function () { counter.fwLive.textContent = words; }, 600);
+    }
+  }
+
+  function setupCounts(root) {
+    root.querySelectorAll("[data-fw-count-for]").forEach(function (counter) {
+      var field = document.getElementById(counter.dataset.fwCountFor);
+      if (!field) { return; }
+      // A separate live region, updated after typing pauses, so each key press is not read out.
+      counter.fwLive = document.createElement("div");
+      counter.fwLive.className = "visually-hidden";
+      counter.fwLive.setAttribute("aria-live", "polite");
+      counter.after(counter.fwLive);
+      updateCount(counter, field, false);
+      field.addEventListener("input", function () { updateCount(counter, field, true); });
+    });
+  }
+
+  // ---- Image preview for file fields that take images ----
+
+  function showPreview(input) {
+    var box = document.getElementById(input.dataset.fwPreview);
+    if (!box) { return; }
+    box.querySelectorAll("img").forEach(function (img) { URL.revokeObjectURL(img.src); });
+    box.replaceChildren();
+    Array.prototype.forEach.call(input.files || [], function (file) {
+      if (!/^image\//.test(file.type)) { return; }
+      var img = document.createElement("img");
+      img.src = URL.createObjectURL(file);
+      img.alt = "Preview of " + file.name;
+      img.className = "fw-preview-image";
+      box.appendChild(img);
+    });
+  }
+
+  // ---- Range inputs show their value ----
+
+  function showRangeValue(input) {
+    var output = document.getElementById(input.id + "-value");
+    if (output) { output.textContent = input.value; }
+  }
+
+  function setupInputs() {
+    document.addEventListener("change", function (event) {
+      if (event.target.matches("input[type=file][data-fw-preview]")) { showPreview(event.target); }
+    });
+    document.addEventListener("input", function (event) {
+      if (event.target.matches("input[type=range]")) { showRangeValue(event.target); }
+    });
+    document.querySelectorAll("input[type=range]").forEach(showRangeValue);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupFieldLists();
+    setupCounts(document);
+    setupInputs();
+  });
+})();

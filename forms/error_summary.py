@@ -21,8 +21,8 @@ def form_errors(form: Form) -> list[tuple[str, str]]:
     """(anchor id, message) for every error in `form`, nested ones included, in field order.
 
     Form-wide errors (WTForms 3's `form.form_errors`) come first, with no anchor.
-    A FormField's own form-wide errors and a FieldList's own errors link to
-    their fieldset.
+    A FormField's own form-wide errors (a FieldList row's too) and a FieldList's
+    own errors link to their fieldset.
     """
     found: list[tuple[str, str]] = [("", message) for message in getattr(form, "form_errors", [])]
 
@@ -33,8 +33,7 @@ def form_errors(form: Form) -> list[tuple[str, str]]:
                 walk(field.form)
             elif field.type == "FieldList":
                 found.extend((field.id, m) for m in field.errors if isinstance(m, str))
-                for entry in field.entries:
-                    walk(entry.form if entry.type == "FormField" else [entry])
+                walk(field.entries)  # FormField rows keep their own form-wide errors
             elif field.type != "CSRFTokenField":
                 anchor = anchor_for(field)
                 found.extend((anchor, message) for message in field.errors if isinstance(message, str))

@@ -45,10 +45,22 @@ def apply_row_action(form: Form, formdata: Mapping[str, str] | None = None) -> b
     if REMOVE_BUTTON in formdata:
         list_name, _, index = formdata[REMOVE_BUTTON].rpartition("-")
         fieldlist = find_fieldlist(form, list_name)
-        if fieldlist is not None and index.isdigit() and int(index) < len(fieldlist.entries):
-            remove_row(fieldlist, int(index))
+        position = row_position(index)
+        if fieldlist is not None and position is not None and position < len(fieldlist.entries):
+            remove_row(fieldlist, position)
         return True
     return False
+
+
+def row_position(text: str) -> int | None:
+    """The row number at the end of a Remove button's value, or None unless it is plain ASCII digits.
+
+    `str.isdigit` alone lets "²" through (int() then fails), and a 5,000-digit
+    number exceeds int()'s limit: both must change nothing rather than raise.
+    """
+    if not (text.isascii() and text.isdigit()) or len(text) > 6:
+        return None
+    return int(text)
 
 
 def remove_row(fieldlist: FieldList, position: int) -> None:

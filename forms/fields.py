@@ -7,6 +7,7 @@ from markupsafe import escape
 from wtforms import SelectChoice
 from wtforms import SelectField
 from wtforms import SelectMultipleField
+from wtforms import WeekField
 from wtforms import widgets
 from wtforms.validators import ValidationError
 from wtforms.widgets.core import html_params
@@ -17,6 +18,17 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = widgets.ListWidget(prefix_label=False)
     option_widget = widgets.CheckboxInput()
+
+
+class IsoWeekField(WeekField):
+    """A week as `<input type=week>` sends it, ISO 8601 (`2026-W31`); data is that week's Monday.
+
+    WTForms' WeekField reads and writes with `%Y-W%W` (weeks counted from the
+    first Monday), one week off the browser's ISO numbering in most years.
+    """
+
+    def __init__(self, label=None, validators=None, format="%G-W%V", **kwargs) -> None:
+        super().__init__(label, validators, format, **kwargs)
 
 
 class ChoiceList(list[SelectChoice]):

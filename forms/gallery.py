@@ -31,6 +31,7 @@ from wtforms import MonthField
 from wtforms import PasswordField
 from wtforms import RadioField
 from wtforms import SearchField
+from wtforms import SelectChoice
 from wtforms import SelectField
 from wtforms import SelectMultipleField
 from wtforms import StringField
@@ -39,7 +40,6 @@ from wtforms import TelField
 from wtforms import TextAreaField
 from wtforms import TimeField
 from wtforms import URLField
-from wtforms import WeekField
 from wtforms.validators import URL
 from wtforms.validators import DataRequired
 from wtforms.validators import Email
@@ -48,18 +48,53 @@ from wtforms.validators import Length
 from wtforms.validators import NumberRange
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
+from wtforms.validators import StopValidation
 
 from forms.base import FormworkForm
 from forms.base import FormworkSubform
+from forms.fields import IsoWeekField
 from forms.fields import MultiCheckboxField
 from uploads.images import IMAGE_EXTENSIONS
 
-CATEGORIES = [("", "Choose a category"), ("bread", "Bread"), ("cake", "Cakes"), ("soup", "Soups")]
-DIETS = [("vegetarian", "Vegetarian"), ("vegan", "Vegan"), ("gluten-free", "Gluten-free"), ("halal", "Halal")]
-PLANS = [("free", "Free"), ("pro", "Pro"), ("team", "Team")]
-INTERESTS = [("baking", "Baking"), ("preserving", "Preserving"), ("quick", "Quick meals")]
-COUNTRIES = [("", "Choose a country"), ("FR", "France"), ("DE", "Germany"), ("GB", "United Kingdom")]
-UNITS = [("", "No unit"), ("g", "grams"), ("ml", "millilitres"), ("tsp", "teaspoons")]
+CATEGORIES = [
+    SelectChoice("", "Choose a category"),
+    SelectChoice("bread", "Bread"),
+    SelectChoice("cake", "Cakes"),
+    SelectChoice("soup", "Soups"),
+]
+DIETS = [
+    SelectChoice("vegetarian", "Vegetarian"),
+    SelectChoice("vegan", "Vegan"),
+    SelectChoice("gluten-free", "Gluten-free"),
+    SelectChoice("halal", "Halal"),
+]
+PLANS = [SelectChoice("free", "Free"), SelectChoice("pro", "Pro"), SelectChoice("team", "Team")]
+INTERESTS = [
+    SelectChoice("baking", "Baking"),
+    SelectChoice("preserving", "Preserving"),
+    SelectChoice("quick", "Quick meals"),
+]
+COUNTRIES = [
+    SelectChoice("", "Choose a country"),
+    SelectChoice("FR", "France"),
+    SelectChoice("DE", "Germany"),
+    SelectChoice("GB", "United Kingdom"),
+]
+UNITS = [
+    SelectChoice("", "No unit"),
+    SelectChoice("g", "grams"),
+    SelectChoice("ml", "millilitres"),
+    SelectChoice("tsp", "teaspoons"),
+]
+
+
+def finite_decimal(form, field) -> None:
+    """Refuse "NaN", "sNaN" and "Infinity", which DecimalField accepts; stop before NumberRange.
+
+    WTForms' NumberRange raises ValueError on a signalling NaN (a 500, not a field error).
+    """
+    if isinstance(field.data, Decimal) and not field.data.is_finite():
+        raise StopValidation("Enter a number.")
 
 
 class AddressDemoForm(FormworkSubform):
@@ -119,14 +154,16 @@ class FieldTypesForm(FormworkForm):
     price = DecimalField(
         "Price in euros",
         places=2,
-        validators=[Optional(), NumberRange(min=0, message="The price cannot be negative.")],
+        validators=[Optional(), finite_decimal, NumberRange(min=0, message="The price cannot be negative.")],
     )
     weight = FloatField(
         "Weight in kilograms", validators=[Optional(), NumberRange(0.01, 50, "Enter 0.01 to 50 kilograms.")]
     )
     spiciness = IntegerRangeField("Spiciness", default=2, validators=[NumberRange(0, 5, "Choose 0 to 5.")])
     strength = DecimalRangeField(
-        "Coffee strength", default=Decimal("0.5"), validators=[NumberRange(0, 1, "Choose 0 to 1.")]
+        "Coffee strength",
+        default=Decimal("0.5"),
+        validators=[finite_decimal, NumberRange(0, 1, "Choose 0 to 1.")],
     )
     terms = BooleanField(
         "I agree to the terms of use", validators=[DataRequired("Agree to the terms to continue.")]
@@ -144,7 +181,7 @@ class FieldTypesForm(FormworkForm):
     delivery = DateTimeLocalField("Delivery time", validators=[DataRequired("Enter a date and time.")])
     pickup = TimeField("Pick-up time", validators=[DataRequired("Enter a time, like 17:30.")])
     expiry = MonthField("Card expiry month", validators=[DataRequired("Enter a month, like 2027-09.")])
-    week = WeekField("Holiday week", validators=[DataRequired("Enter a week, like 2026-W31.")])
+    week = IsoWeekField("Holiday week", validators=[DataRequired("Enter a week, like 2026-W31.")])
     colour = ColorField("Theme colour", validators=[Regexp(r"^#[0-9a-fA-F]{6}$", message="Choose a colour.")])
     recipe_card = FileField(
         "Recipe card", validators=[FileAllowed(["pdf", "txt"], "Choose a PDF or text file.")]
@@ -265,7 +302,8 @@ class IngredientDemoForm(FormworkSubform):
 
     name = StringField("Ingredient", validators=[DataRequired("Name the ingredient."), Length(max=80)])
     quantity = DecimalField(
-        "Quantity", validators=[Optional(), NumberRange(min=0, message="Enter a positive amount.")]
+        "Quantity",
+        validators=[Optional(), finite_decimal, NumberRange(min=0, message="Enter a positive amount.")],
     )
     unit = SelectField("Unit", choices=UNITS, validators=[Optional()])
 
@@ -295,7 +333,12 @@ class ContactDemoForm(FormworkForm):
         validators=[DataRequired("Enter your e-mail address."), Email("Enter a valid e-mail address.")],
     )
     topic = SelectField(
-        "Topic", choices=[("help", "Help with an order"), ("idea", "An idea"), ("other", "Something else")]
+        "Topic",
+        choices=[
+            SelectChoice("help", "Help with an order"),
+            SelectChoice("idea", "An idea"),
+            SelectChoice("other", "Something else"),
+        ],
     )
     message = TextAreaField("Message", validators=[DataRequired("Write your message."), Length(max=500)])
     copy = BooleanField("Send me a copy")
@@ -306,7 +349,7 @@ class SearchDemoForm(FormworkForm):
     """A one-line search form, for the inline layout."""
 
     q = SearchField("Search", validators=[DataRequired("Type something to search for.")])
-    category = SelectField("In", choices=[("all", "All recipes"), *CATEGORIES[1:]])
+    category = SelectField("In", choices=[SelectChoice("all", "All recipes"), *CATEGORIES[1:]])
     go = SubmitField("Search")
 
 

@@ -6,11 +6,13 @@ from typing import NamedTuple
 from wtforms import Field
 from wtforms import Form
 
+from forms.fieldlist import blank_row
 from forms.rendering import field_kind
 
 # Submit fields with these names step backwards or aside, so they never come first.
 SECONDARY_SUBMITS = frozenset({"back", "previous", "cancel", "reset", "delete", "remove"})
 GRID_COLUMNS = 12
+FILE_FIELDS = frozenset({"FileField", "MultipleFileField"})
 
 
 class Row(NamedTuple):
@@ -34,8 +36,19 @@ def _walk(form: Form):
 
 
 def has_file_field(form: Form) -> bool:
-    """True when a form (or a nested one) has a file input, so it needs multipart."""
-    return any(field.type in ("FileField", "MultipleFileField") for field in _walk(form))
+    """True when a form (or a nested one) has a file input, so it needs multipart.
+
+    A FieldList with no rows yet counts its blank row: forms.js may add one,
+    and the form must already be multipart when it does.
+    """
+    for field in _walk(form):
+        if field.type in FILE_FIELDS:
+            return True
+        if field.type == "FieldList" and not field.entries:
+            row = blank_row(field)
+            if row.type in FILE_FIELDS or (row.type == "FormField" and has_file_field(row.form)):
+                return True
+    return False
 
 
 def has_fieldlist(form: Form) -> bool:

@@ -5,6 +5,8 @@ Layout, error-summary and FieldList helpers live in their own modules and are
 registered together by `register_template_helpers`.
 """
 
+import re
+from functools import cache
 from typing import Any
 
 from flask import Flask
@@ -81,6 +83,7 @@ CONTROL_CLASSES = {
     "color": "form-control form-control-color",
     "checkbox": "form-check-input",
 }
+ROW_SEGMENT = re.compile(r"-(\d+|__index__)(-|$)")  # a FieldList row's index in a field name
 IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "svg"})
 MARKER_DEFAULTS = {"FORM_REQUIRED_MARKER": "", "FORM_OPTIONAL_MARKER": "(optional)"}
 
@@ -96,7 +99,17 @@ def field_kind(field: Field) -> str:
         return "checkboxes"
     if option_type == "radio":
         return "radio"
-    return KINDS.get(field.type, "input")
+    return kind_of_class(type(field))
+
+
+@cache
+def kind_of_class(field_class: type) -> str:
+    """The kind of the nearest class in `field_class`'s ancestry that KINDS knows.
+
+    A subclass (forms.fields.LongSelectField, say) is drawn like the WTForms
+    field it extends, not as a plain input.
+    """
+    return next((KINDS[klass.__name__] for klass in field_class.__mro__ if klass.__name__ in KINDS), "input")
 
 
 def is_required(field: Field) -> bool:
@@ -131,7 +144,13 @@ def messages(field: Field) -> list[str]:
 
 
 def autocomplete_for(field: Field) -> str | None:
-    """The autocomplete token for a field, from its short name; None when unknown."""
+    """The autocomplete token for a field, from its short name; None when unknown.
+
+    Fields inside FieldList rows get none: `ingredients-0-name` names an
+    ingredient, not the person, and a browser must not offer their name there.
+    """
+    if ROW_SEGMENT.search(field.name):
+        return None
     return AUTOCOMPLETE.get(field.short_name)
 
 

@@ -148,7 +148,11 @@ EXAMPLES: list[Example] = [
     field_example("delivery", "Date and time (DateTimeLocalField)"),
     field_example("pickup", "Time (TimeField)"),
     field_example("expiry", "Month (MonthField)"),
-    field_example("week", "Week (WeekField)"),
+    field_example(
+        "week",
+        "Week (IsoWeekField)",
+        note="forms.fields.IsoWeekField: WTForms' WeekField, reading ISO weeks as browsers send them.",
+    ),
     field_example("colour", "Colour (ColorField)"),
     field_example(
         "recipe_card",

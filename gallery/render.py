@@ -118,7 +118,9 @@ def render_examples(posted: dict[str, Form]) -> list[tuple[tuple[str, str, str],
     for section in SECTIONS:
         rendered = []
         for example in (e for e in EXAMPLES if e.section == section[0]):
-            action = url_for("gallery.submit", example=example.slug, _anchor=example.slug)
+            # No #fragment: Chromium clears focus when it scrolls to one after load, which would
+            # undo the error summary's focus and the autofocus a server-side Add/Remove gives.
+            action = url_for("gallery.submit", example=example.slug)
             demos = []
             for demo in example.demos:
                 form = posted.get(example.slug) or build_form(example, demo)

@@ -67,9 +67,13 @@
     if (status) { status.textContent = message; }
   }
 
+  // "Tag 2", without the "(optional)" a single-field row's label carries.
   function rowTitle(row) {
     var title = row.querySelector(".fw-row-title");
-    return title ? title.textContent.trim() : "Row";
+    if (!title) { return "Row"; }
+    var copy = title.cloneNode(true);
+    copy.querySelectorAll(".fw-optional, .fw-required").forEach(function (mark) { mark.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
   function addRow(list) {
@@ -172,7 +176,9 @@
     document.addEventListener("input", function (event) {
       if (event.target.matches("input[type=range]")) { showRangeValue(event.target); }
     });
-    document.querySelectorAll("input[type=range]").forEach(showRangeValue);
+    // On load, keep the value the server wrote beside a failing slider: the browser clamps the
+    // slider itself into range, which would hide what was sent.
+    document.querySelectorAll("input[type=range]:not([aria-invalid=true])").forEach(showRangeValue);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -48,12 +48,12 @@ from wtforms.validators import Length
 from wtforms.validators import NumberRange
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
-from wtforms.validators import StopValidation
 
 from forms.base import FormworkForm
 from forms.base import FormworkSubform
 from forms.fields import IsoWeekField
 from forms.fields import MultiCheckboxField
+from forms.validators import real_number
 from uploads.images import IMAGE_EXTENSIONS
 
 CATEGORIES = [
@@ -86,15 +86,6 @@ UNITS = [
     SelectChoice("ml", "millilitres"),
     SelectChoice("tsp", "teaspoons"),
 ]
-
-
-def finite_decimal(form, field) -> None:
-    """Refuse "NaN", "sNaN" and "Infinity", which DecimalField accepts; stop before NumberRange.
-
-    WTForms' NumberRange raises ValueError on a signalling NaN (a 500, not a field error).
-    """
-    if isinstance(field.data, Decimal) and not field.data.is_finite():
-        raise StopValidation("Enter a number.")
 
 
 class AddressDemoForm(FormworkSubform):
@@ -148,22 +139,26 @@ class FieldTypesForm(FormworkForm):
         "Servings",
         validators=[
             InputRequired("Enter a number of servings."),
+            real_number,
             NumberRange(1, 24, "Choose 1 to 24 servings."),
         ],
     )
     price = DecimalField(
         "Price in euros",
         places=2,
-        validators=[Optional(), finite_decimal, NumberRange(min=0, message="The price cannot be negative.")],
+        validators=[Optional(), real_number, NumberRange(min=0, message="The price cannot be negative.")],
     )
     weight = FloatField(
-        "Weight in kilograms", validators=[Optional(), NumberRange(0.01, 50, "Enter 0.01 to 50 kilograms.")]
+        "Weight in kilograms",
+        validators=[Optional(), real_number, NumberRange(0.01, 50, "Enter 0.01 to 50 kilograms.")],
     )
-    spiciness = IntegerRangeField("Spiciness", default=2, validators=[NumberRange(0, 5, "Choose 0 to 5.")])
+    spiciness = IntegerRangeField(
+        "Spiciness", default=2, validators=[real_number, NumberRange(0, 5, "Choose 0 to 5.")]
+    )
     strength = DecimalRangeField(
         "Coffee strength",
         default=Decimal("0.5"),
-        validators=[finite_decimal, NumberRange(0, 1, "Choose 0 to 1.")],
+        validators=[real_number, NumberRange(0, 1, "Choose 0 to 1.")],
     )
     terms = BooleanField(
         "I agree to the terms of use", validators=[DataRequired("Agree to the terms to continue.")]
@@ -303,7 +298,7 @@ class IngredientDemoForm(FormworkSubform):
     name = StringField("Ingredient", validators=[DataRequired("Name the ingredient."), Length(max=80)])
     quantity = DecimalField(
         "Quantity",
-        validators=[Optional(), finite_decimal, NumberRange(min=0, message="Enter a positive amount.")],
+        validators=[Optional(), real_number, NumberRange(min=0, message="Enter a positive amount.")],
     )
     unit = SelectField("Unit", choices=UNITS, validators=[Optional()])
 

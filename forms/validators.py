@@ -1,11 +1,14 @@
-"""Reusable validators for account fields."""
+"""Reusable validators: account fields, and numbers a person can mean."""
 
+import math
 import re
+from decimal import Decimal
 
 from email_validator import EmailNotValidError
 from email_validator import validate_email
 from wtforms import Field
 from wtforms import Form
+from wtforms.validators import StopValidation
 from wtforms.validators import ValidationError
 
 from models import User
@@ -61,3 +64,20 @@ def email_available(form: Form, field: Field) -> None:
     """No account uses this e-mail address yet, ignoring case."""
     if User.login_taken(field.data or ""):
         raise ValidationError("An account with this e-mail address already exists. Try signing in.")
+
+
+def real_number(form: Form, field: Field) -> None:
+    """Put before NumberRange on Integer/Decimal/Float fields: one clear message per mistake.
+
+    A value WTForms could not read ("abc") already carries its message; the range
+    check would add a second, misleading one about None, so validation stops here.
+    "NaN" and "Infinity" parse as numbers but are refused (NumberRange lets NaN
+    through, and raises on a signalling NaN).
+    """
+    if field.process_errors:
+        raise StopValidation()
+    data = field.data
+    if (isinstance(data, Decimal) and not data.is_finite()) or (
+        isinstance(data, float) and not math.isfinite(data)
+    ):
+        raise StopValidation(field.gettext("Enter a number."))

@@ -369,6 +369,7 @@ class BookingDemoForm(FormworkForm):
         StringField("Guest", validators=[DataRequired("Enter the guest's name.")]),
         label="Guests",
         min_entries=2,
+        max_entries=6,
     )
     arrive = DateField("Arrival", validators=[DataRequired("Enter your arrival date.")])
     leave = DateField("Departure", validators=[DataRequired("Enter your departure date.")])

@@ -25,6 +25,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
+from forms.base import FormworkForm
 from wizard.formdata import iter_fields
 from wizard.formdata import request_to_draft
 from wizard.formdata import to_multidict
@@ -196,7 +197,7 @@ class Wizard:
             run=run,
             sections=sections,
             progress=self.progress(run),
-            confirm_form=FlaskForm(),
+            confirm_form=FormworkForm(),
         )
 
     def confirm(self, run: Run) -> Response:

@@ -95,10 +95,15 @@ def layout_rows(form: Form, grid: list | str | None = None) -> list[Row]:
     return rows
 
 
-def submit_fields(form: Form) -> list[Field]:
-    """The form's submit buttons, forward ones first (Enter presses the first)."""
+def submit_fields(form: Form) -> tuple[list[Field], list[Field]]:
+    """The form's submit buttons as (forward, secondary): Back, Cancel and the like are secondary.
+
+    render_form draws the forward ones, then its `buttons`, then the secondary
+    ones, so Enter in a field (which presses the first) never steps back.
+    """
     buttons = [field for field in form if field_kind(field) == "submit"]
-    return sorted(buttons, key=_is_secondary)
+    secondary = [field for field in buttons if _is_secondary(field)]
+    return [field for field in buttons if field not in secondary], secondary
 
 
 def _is_secondary(field: Field) -> bool:
@@ -107,13 +112,18 @@ def _is_secondary(field: Field) -> bool:
 
 
 def forward_button(form: Form, buttons: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
-    """What the forward button submits: {name, value, label}, or None when the form has none."""
-    fields = submit_fields(form)
-    if fields:
-        field = fields[0]
-        value = field._value() if field.type == "ButtonField" else field.label.text
-        return {"name": field.name, "value": value, "label": field.label.text}
-    if buttons:
+    """What Enter should submit: {name, value, label}, or None when the form has no button.
+
+    The first forward submit field, else the first of `buttons`, else (a form whose
+    only buttons are secondary) the first secondary one.
+    """
+    forward, secondary = submit_fields(form)
+    if not forward and buttons:
         first = buttons[0]
         return {"name": first.get("name"), "value": first.get("value"), "label": first.get("label")}
-    return None
+    fields = forward or secondary
+    if not fields:
+        return None
+    field = fields[0]
+    value = field._value() if field.type == "ButtonField" else field.label.text
+    return {"name": field.name, "value": value, "label": field.label.text}

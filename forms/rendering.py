@@ -92,8 +92,11 @@ def field_kind(field: Field) -> str:
     """The macro branch for `field`: input, checkbox, radio, select, ... .
 
     Choice fields drawn as groups (any option_widget of checkboxes or radios,
-    such as forms.fields.MultiCheckboxField) are "checkboxes" or "radio".
+    such as forms.fields.MultiCheckboxField) are "checkboxes" or "radio"; any
+    field drawn with a hidden input (`StringField(widget=HiddenInput())`) is "hidden".
     """
+    if getattr(field.widget, "input_type", None) == "hidden":
+        return "hidden"
     option_type = getattr(getattr(field, "option_widget", None), "input_type", None)
     if option_type == "checkbox":
         return "checkboxes"

@@ -14,8 +14,10 @@ from wtforms import StringField
 from wtforms import SubmitField
 from wtforms import TextAreaField
 from wtforms.validators import Length
+from wtforms.widgets import HiddenInput
 
 from forms import gallery as demo
+from forms.base import FormworkForm
 from forms.fields import IsoWeekField
 from forms.registration import AddressForm
 from tests.macro_rendering import described_by
@@ -148,6 +150,22 @@ def test_a_hidden_field_is_only_its_input():
     assert [(tag.name, tag["type"], tag["value"]) for tag in soup.find_all(True)] == [
         ("input", "hidden", "gallery")
     ]
+
+
+def test_any_field_with_a_hidden_widget_is_only_its_input():
+    soup = render_field(one_field(StringField("Token", default="t1", widget=HiddenInput())).x)
+    assert [(tag.name, tag["type"], tag["value"]) for tag in soup.find_all(True)] == [
+        ("input", "hidden", "t1")
+    ]
+
+
+def test_a_form_draws_a_hidden_widget_field_once_and_unlabelled():
+    form = type(
+        "TokenForm", (FormworkForm,), {"token": StringField("Token", default="t1", widget=HiddenInput())}
+    )()
+    soup = render("{{ render_form(form) }}", form=form)
+    assert len(soup.find_all("input", attrs={"name": "token"})) == 1
+    assert soup.find("label") is None
 
 
 def test_a_submit_field_is_a_primary_button():

@@ -190,6 +190,25 @@ def test_buttons_argument_draws_buttons_in_the_order_given():
     assert [b["class"] for b in drawn] == [["btn", "btn-primary"], ["btn", "btn-outline-secondary"]]
 
 
+def test_a_back_submit_field_comes_after_the_buttons_argument():
+    """Enter presses the first submit button: with a Back field and a Continue button, Continue."""
+    form = type("BackForm", (NoFileForm,), {"back": SubmitField("Back")})()
+    buttons = [{"name": "action", "value": "next", "label": "Continue"}]
+    soup = render("{{ render_form(form, buttons=buttons) }}", form=form, buttons=buttons)
+    first = soup.form.find(["input", "button"], attrs={"type": "submit"})
+    assert (first.get("name"), first.get("value")) == ("action", "next")
+    drawn = soup.select_one(".fw-actions").find_all(["input", "button"])
+    assert [control.get("value") for control in drawn] == ["next", "Back"]
+    assert "btn-outline-secondary" in drawn[1]["class"]
+
+
+def test_enter_in_a_form_with_rows_and_a_back_field_presses_forward():
+    form = type("RowsBackForm", (PortionsForm,), {"back": SubmitField("Back"), "save": SubmitField("Save")})()
+    soup = render("{{ render_form(form) }}", form=form)
+    first = soup.form.find(["input", "button"], attrs={"type": "submit"})
+    assert (first.get("name"), first.get("value")) == ("save", "Save")
+
+
 def test_enter_in_a_form_with_rows_presses_forward_not_add():
     form = type("RowsForm", (PortionsForm,), {"save": SubmitField("Save")})()
     soup = render("{{ render_form(form) }}", form=form)

@@ -87,12 +87,36 @@
     announce(list, rowTitle(row) + " added.");
   }
 
+  // The error summary's links name rows by number: after a removal, follow each link's control
+  // to its new id, and drop the problems of the removed row (and a summary left with none).
+  function summaryTargets() {
+    return Array.prototype.slice.call(document.querySelectorAll(".fw-error-summary a[href^='#']"))
+      .map(function (link) { return [link, document.getElementById(link.getAttribute("href").slice(1))]; })
+      .filter(function (pair) { return pair[1] !== null; });
+  }
+
+  function followSummary(targets) {
+    targets.forEach(function (pair) {
+      var link = pair[0], target = pair[1];
+      if (target.isConnected) {
+        link.setAttribute("href", "#" + target.id);
+      } else if (link.closest("li")) {
+        link.closest("li").remove();
+      }
+    });
+    document.querySelectorAll(".fw-error-summary").forEach(function (summary) {
+      if (!summary.querySelector("li")) { summary.remove(); }
+    });
+  }
+
   function removeRow(list, row) {
     var rows = rowsOf(list);
     var position = rows.indexOf(row);
     var title = rowTitle(row);
+    var targets = summaryTargets();
     row.remove();
     refreshList(list);
+    followSummary(targets);
     rows = rowsOf(list);
     var next = rows[Math.min(position, rows.length - 1)];
     var target = next ? firstControl(next) : own(list, "[data-fw-add]")[0];

@@ -77,3 +77,29 @@ def test_submitted_summary_takes_focus_and_its_links_focus_nested_fields(page):
     summary.get_by_role("link", name="Enter the guest's name.").click()
     expect(page.locator("#summary-error-guests-1")).to_be_focused()
     assert page.console_errors == []
+
+
+def test_removing_a_row_keeps_the_summary_links_on_their_fields(page):
+    """After a row goes, the summary drops that row's problem and its other links follow the renumbered rows."""
+    page.goto("/gallery")
+    form = page.locator("#summary form")
+    form.get_by_role("button", name="Add guest").click()  # three rows: Grace Hopper, empty, empty
+    with page.expect_navigation():
+        form.get_by_role("button", name="Book").click()
+    summary = page.locator("#summary .fw-error-summary")
+    guest_links = summary.get_by_role("link", name="Enter the guest's name.")
+    assert guest_links.evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "#summary-error-guests-1",
+        "#summary-error-guests-2",
+    ]
+    page.locator("#summary-error-guests-2").fill("typed in the third row")
+
+    page.locator("#summary form").get_by_role("button", name="Remove Guest 2").click()
+
+    assert guest_links.evaluate_all("links => links.map(a => a.getAttribute('href'))") == [
+        "#summary-error-guests-1"
+    ]
+    guest_links.click()
+    expect(page.locator("#summary-error-guests-1")).to_be_focused()
+    expect(page.locator("#summary-error-guests-1")).to_have_value("typed in the third row")
+    assert page.console_errors == []

@@ -14,11 +14,12 @@ from housekeeping import Housekeeper
 from logging_config import configure_logging
 from security import register_security_headers
 from sessions import register_sessions
+from templating import FormworkFlask
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the app: config from `APP_CONFIG` and the environment, then `overrides`."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = FormworkFlask(__name__, instance_relative_config=True)
     load_config(app, overrides)
     configure_logging(app)
     register_extensions(app)

@@ -1,0 +1,34 @@
+"""Formwork's Jinja environment: Flask's own, with template globals that compare quickly.
+
+Every `{% import %}` / `{% from ... import %}` makes Jinja compare the importing
+template's global names with the imported one's (`Template._get_default_module`):
+`set - ChainMap.keys()`, which Python runs one name at a time through the
+ChainMap. With the macro library's helpers that was about 0.05 ms per import,
+two imports on every form page. Here the keys are a plain set, so the same
+comparison runs in C; the globals themselves are unchanged (still a ChainMap
+over the environment's, as Jinja documents).
+"""
+
+from collections import ChainMap
+from typing import Any
+
+from flask import Flask
+from flask.templating import Environment
+
+
+class TemplateGlobals(ChainMap):
+    """A template's globals: the environment's, overlaid by the template's own."""
+
+    def keys(self) -> set[str]:  # type: ignore[override]
+        return set(self)
+
+
+class FormworkEnvironment(Environment):
+    def make_globals(self, d: dict[str, Any] | None) -> TemplateGlobals:
+        return TemplateGlobals(d if d is not None else {}, self.globals)
+
+
+class FormworkFlask(Flask):
+    """Flask with FormworkEnvironment for its templates."""
+
+    jinja_environment = FormworkEnvironment

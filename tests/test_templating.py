@@ -1,0 +1,41 @@
+"""templating.py: Flask's Jinja environment with template globals that compare quickly."""
+
+from templating import FormworkEnvironment
+from templating import TemplateGlobals
+
+
+def test_the_app_renders_with_formwork_environment(app):
+    assert isinstance(app.jinja_env, FormworkEnvironment)
+    template = app.jinja_env.get_template("macros/forms.html")
+    assert isinstance(template.globals, TemplateGlobals)
+    assert isinstance(template.globals.keys(), set)
+
+
+def test_template_globals_overlay_the_environments_and_follow_it(app):
+    env = app.jinja_env
+    template = env.from_string("{{ shout }} {{ field_kind is defined }}", globals={"shout": "hey"})
+    with app.test_request_context():
+        assert template.render() == "hey True"
+        env.globals["late_helper"] = "late"
+        try:
+            assert template.globals.keys() >= {"late_helper", "shout"}
+            assert env.from_string("{{ late_helper }}").render() == "late"
+        finally:
+            del env.globals["late_helper"]
+    assert "shout" not in env.globals  # a template's own globals never leak into the environment
+
+
+def test_imported_macro_modules_are_built_once_and_reused(app):
+    """The same names on both sides: Jinja reuses the imported template's cached module."""
+    env = app.jinja_env
+    page = env.from_string(
+        '{% from "macros/forms.html" import wizard_progress %}{{ wizard_progress([("a", "A")], "a") }}'
+    )
+    library = env.get_template("macros/forms.html")
+    with app.test_request_context():
+        first = page.render()
+        module = library._module
+        assert module is not None
+        assert page.render() == first
+        assert library._module is module
+    assert "Step 1 of 1" in first

@@ -21,6 +21,12 @@ def nav_links(user) -> list[tuple[str, str]]:
     return [(path, label) for path, label, _ in FEATURES if path not in hidden]
 
 
+def home_features(user) -> list[tuple[str, str, str]]:
+    """The home page's cards: every feature (those needing an account lead to sign-in), but
+    no "Register" for someone already signed in."""
+    return [feature for feature in FEATURES if not (user.is_authenticated and feature[0] in SIGNED_OUT_ONLY)]
+
+
 def page_title(title: str, form=None) -> str:
     """A <title>, prefixed "Error: " when the page shows form errors."""
     return f"Error: {title}" if form is not None and form.errors else title
@@ -28,4 +34,4 @@ def page_title(title: str, form=None) -> str:
 
 def register_navigation(app: Flask) -> None:
     """Make navigation and title helpers available to every template."""
-    app.jinja_env.globals.update(nav_links=nav_links, page_title=page_title, features=FEATURES)
+    app.jinja_env.globals.update(nav_links=nav_links, page_title=page_title, home_features=home_features)

@@ -16,6 +16,13 @@ def test_home_links_every_feature(client):
         assert path in hrefs
 
 
+def test_home_offers_no_registration_to_someone_signed_in(logged_in_client):
+    page = parse(logged_in_client.get("/"))
+    hrefs = {a["href"] for a in page.select("main a")}
+    assert "/register" not in hrefs
+    assert {"/profile", "/documents", "/recipes", "/contact", "/gallery"} <= hrefs
+
+
 def test_healthz_reports_database_and_session_store(client):
     response = client.get("/healthz")
     assert response.status_code == 200

@@ -28,12 +28,19 @@ HEADERS = {
 
 
 def register_security_headers(app: Flask) -> None:
-    """Add the headers above to every response, keeping any a view set itself."""
+    """Add the headers above to every response, keeping any a view set itself.
+
+    Pages are never stored by a browser or proxy cache: they carry a CSRF token tied to
+    the session, and often personal data that must not come back with the Back button
+    after signing out.
+    """
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        if response.mimetype == "text/html" and "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-store"
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response

@@ -22,8 +22,14 @@ from models import User
 
 
 def safe_next(target: str | None) -> str | None:
-    """`target` if it is a path on this site, else None (no open redirects)."""
+    """`target` if it is a path on this site, else None (no open redirects).
+
+    Control characters are refused too: a newline would make the redirect's
+    Location header invalid (a 500 after a good sign-in).
+    """
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    if any(ord(character) < 32 or ord(character) == 127 for character in target):
         return None
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc else None

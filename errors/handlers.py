@@ -5,6 +5,7 @@ from flask import current_app
 from flask import jsonify
 from flask import render_template
 from flask import request
+from flask.globals import request_ctx
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
@@ -66,6 +67,9 @@ def error_response(code: int, message: str | None = None, headers=None):
     message = message or default
     if wants_json():
         response = jsonify(error=title, message=message, status=code)
+    elif request_ctx.url_adapter is None:
+        # A Host header Werkzeug refused (BadHost): no URL can be built, so no layout either.
+        response = render_template("errors/plain.html", code=code, title=title, message=message)
     else:
         response = render_template("errors/error.html", code=code, title=title, message=message)
     return response, code, headers or {}

@@ -73,5 +73,13 @@ def test_next_parameter_is_followed_only_on_this_site(client, user):
     assert response.headers["Location"] == "/gallery"
 
 
+@pytest.mark.parametrize("target", ["/%0d%0aSet-Cookie:%20x=1", "/%0a", "/a%09b", "/%7f", "/%00"])
+def test_next_with_control_characters_is_ignored(client, user, target):
+    data = {"csrf_token": csrf_token(client), "username": "alice", "password": PASSWORD}
+    response = client.post(f"/login?next={target}", data=data)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
 def test_signed_in_visitor_is_sent_home_from_login(logged_in_client):
     assert logged_in_client.get("/login").status_code == 302

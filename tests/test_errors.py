@@ -114,3 +114,14 @@ def test_rate_limited_login_gets_429_page(make_app):
     response = client.post("/login", data={"csrf_token": token, "username": "nobody", "password": "x"})
     assert "Too many requests" in response.get_data(as_text=True)
     assert "Retry-After" in response.headers
+
+
+@pytest.mark.parametrize("host", ["a" * 64, "a..b", "-" * 300])
+def test_a_host_header_werkzeug_refuses_gets_a_plain_400_page(client, host):
+    """No URL can be built for such a request, so the page does without the layout (and url_for)."""
+    response = client.get("/register", headers={"Host": host})
+    assert response.status_code == 400
+    page = parse(response)
+    assert page.find("h1").get_text() == "Bad request"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]

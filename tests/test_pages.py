@@ -70,6 +70,13 @@ def test_security_headers(client):
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 
+def test_pages_are_never_cached_but_assets_are(logged_in_client):
+    for url in ("/", "/profile", "/gallery", "/login", "/no-such-page"):
+        assert logged_in_client.get(url).headers["Cache-Control"] == "no-store", url
+    asset = logged_in_client.get("/static/css/formwork.css")
+    assert "no-store" not in asset.headers.get("Cache-Control", "")
+
+
 def test_flash_messages_show_by_category(client, auth, user):
     auth.login()
     page = parse(client.get("/"))

@@ -4,15 +4,29 @@ import warnings
 from typing import IO
 
 from PIL import Image
-from PIL import ImageOps
 from PIL import UnidentifiedImageError
 
 # Only these decoders are ever tried on user bytes.
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "webp", "gif")
-# 40 megapixels covers any phone camera; more is refused before decoding.
+# 40 megapixels covers any phone camera; more is refused before decoding. JPEG decodes
+# scaled down (draft), the others in full: 16 megapixels keeps them under about 64 MB.
 MAX_PIXELS = 40_000_000
+MAX_FULL_DECODE_PIXELS = 16_000_000
 AVATAR_SIZE = 512
+
+
+# EXIF orientation -> the transpose that makes the picture upright (as ImageOps.exif_transpose).
+ORIENTATION_TAG = 0x0112
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 class ImageRejected(ValueError):
@@ -33,6 +47,11 @@ def open_image(stream: IO[bytes]) -> Image.Image:
         raise ImageRejected("The file is not a JPEG, PNG, WebP or GIF image.") from None
     if image.width * image.height > MAX_PIXELS:
         raise ImageRejected(f"The image is too large: at most {MAX_PIXELS // 1_000_000} megapixels.")
+    if image.format != "JPEG" and image.width * image.height > MAX_FULL_DECODE_PIXELS:
+        raise ImageRejected(
+            f"The image is too large: at most {MAX_FULL_DECODE_PIXELS // 1_000_000} megapixels"
+            f" for a {image.format} (a JPEG may have {MAX_PIXELS // 1_000_000})."
+        )
     return image
 
 
@@ -48,15 +67,36 @@ def avatar_from_upload(stream: IO[bytes], size: int = AVATAR_SIZE) -> Image.Imag
             image.draft("RGB", (size, size))
         image.seek(0)
         image.load()
-        image = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ImageRejected("The image file is damaged and cannot be read.") from None
+    image = upright(image)
     image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
     image.thumbnail((size, size), Image.Resampling.LANCZOS)
     # A fresh image carries no EXIF/GPS/ICC metadata from the upload.
     clean = Image.new(image.mode, image.size)
     clean.paste(image)
     return clean
+
+
+def orientation(image: Image.Image) -> int:
+    """The EXIF orientation (1 to 8), or 1 when the EXIF data cannot be read."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns about each corrupt tag it skips
+            return int(image.getexif().get(ORIENTATION_TAG, 1))
+    except Exception:  # Pillow's EXIF parser raises TypeError, struct.error... on malformed tags
+        return 1
+
+
+def upright(image: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says.
+
+    Not ImageOps.exif_transpose: it also rewrites the EXIF block, and raises on a
+    malformed tag that has nothing to do with orientation. The EXIF is dropped
+    anyway, so only the turn is needed.
+    """
+    method = UPRIGHT.get(orientation(image))
+    return image.transpose(method) if method is not None else image
 
 
 def save_webp(image: Image.Image, fp: IO[bytes]) -> None:

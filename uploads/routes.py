@@ -18,4 +18,7 @@ def avatar(name: str):
         abort(404)
     response = send_from_directory(upload_dir(AVATARS), name, max_age=MEDIA_MAX_AGE)
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Browsers may keep it; shared caches may not, so a replaced avatar does not linger there.
+    response.cache_control.public = False
+    response.cache_control.private = True
     return response

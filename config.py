@@ -64,7 +64,6 @@ class Config:
     # A rate-limit store that is down must not take the site down with it.
     RATELIMIT_SWALLOW_ERRORS = True
     RATELIMIT_HEADERS_ENABLED = True
-    WTF_CSRF_TIME_LIMIT = 3600 * 4
 
     def __init__(self, instance_path: str) -> None:
         env = os.environ.get
@@ -88,6 +87,8 @@ class Config:
         self.SESSION_FILE_DIR = os.path.join(instance_path, "sessions")
         # A session must outlive the longest unfinished registration it carries.
         self.PERMANENT_SESSION_LIFETIME = timedelta(seconds=max(self.WIZARD_TTL_SECONDS, 14 * 86400))
+        # A form page left open as long as a registration is kept must still submit.
+        self.WTF_CSRF_TIME_LIMIT = max(self.WIZARD_TTL_SECONDS, 3600)
 
 
 class DevelopmentConfig(Config):

@@ -115,6 +115,10 @@ class AccountForm(FormworkForm):
 
     def validate_confirm_password(self, field: PasswordField) -> None:
         if not self.password.data and self.has_password:
+            if field.data:
+                raise ValidationError(
+                    "Type the new password in both boxes, or leave both blank to keep the one you chose."
+                )
             return
         if field.data != self.password.data:
             raise ValidationError("The two passwords do not match.")

@@ -276,5 +276,6 @@ def test_progress_says_step_n_of_m_and_marks_the_current_step(current, number):
 
 def test_progress_past_the_last_step_marks_no_step_current():
     nav = render("{{ wizard_progress(steps, 'done') }}", steps=STEPS).nav
-    assert nav.p.get_text() == "Step 3 of 3"
+    assert nav.p.get_text() == "All 3 steps done"
     assert nav.find(attrs={"aria-current": True}) is None
+    assert all("(completed)" in item.get_text() for item in nav.find_all("li"))

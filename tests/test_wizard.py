@@ -77,6 +77,15 @@ def test_a_kept_password_may_stay_blank_when_returning_to_account(client):
     assert reg.post("account", {"password": "", "confirm_password": ""}).status_code == 302
 
 
+def test_a_new_password_in_the_confirm_box_alone_is_not_silently_ignored(client):
+    reg = Registration(client)
+    reg.complete("account")
+    response = reg.post("account", {"password": "", "confirm_password": "Another-Passw0rd!"})
+    assert response.status_code == 200
+    error = parse(response).find(id="confirm_password-error").get_text()
+    assert "Type the new password in both boxes, or leave both blank" in error
+
+
 def test_skipping_ahead_by_url_goes_to_the_first_incomplete_step(client):
     reg = Registration(client)
     assert reg.get("preferences").headers["Location"] == reg.url("account")
@@ -133,7 +142,27 @@ def test_two_registrations_in_one_browser_do_not_touch_each_other(app, client):
     one.complete("account", "profile", "preferences")
     one.confirm()
     assert user_count(app) == 1
-    assert two.get("profile").status_code == 200  # the other one is still in progress
+    # The other run is untouched, though a signed-in user is not let into it (it would sign
+    # them in as someone else): its answers and this browser's claim on it are still there.
+    with app.test_request_context():
+        assert app.session_interface.record_get(f"wizard:registration:{two.wid}")["steps"]["account"]
+    assert two.get("profile").headers["Location"] == "/profile"
+
+
+def test_a_concurrent_request_saving_an_older_session_loses_no_registration(client):
+    """Two tabs: one tab's request may save the session as it read it, over the other's.
+    Starting and saving runs never writes the session, so nothing is undone."""
+    client.get("/login")
+    with client.session_transaction() as sess:
+        before = dict(sess)
+    one, two = Registration(client), Registration(client)
+    one.complete("account")
+    with client.session_transaction() as sess:
+        sess.clear()
+        sess.update(before)
+    assert parse(one.get("account")).find(id="username")["value"] == "newbie"
+    assert one.get("profile").status_code == 200
+    assert two.get("account").status_code == 200
 
 
 def test_password_never_reaches_the_session_store_logs_or_pages(app, client, tmp_path):
@@ -235,8 +264,6 @@ def test_repeated_confirm_never_creates_a_second_account(app, client):
     reg.complete()
     with app.test_request_context():
         stale = app.session_interface.record_get(f"wizard:registration:{reg.wid}")
-    with client.session_transaction() as sess:
-        owned_before = dict(sess["wizards"])
     assert reg.confirm().headers["Location"] == "/profile"
     replay = client.post(
         reg.url("review"),
@@ -246,13 +273,36 @@ def test_repeated_confirm_never_creates_a_second_account(app, client):
         },
     )
     assert replay.headers["Location"] == "/profile"
-    # A confirm racing the first one still holds the old answers: it must not make a twin.
+    # A confirm racing the first one, signed out and reading the answers before the first
+    # replaced them with a tombstone: it must not make a twin, and signs in to the account
+    # the first one made.
     with app.test_request_context():
         app.session_interface.record_set(f"wizard:registration:{reg.wid}", stale, 60)
     with client.session_transaction() as sess:
-        sess["wizards"] = owned_before
+        sess.pop("_user_id")
     assert reg.confirm().headers["Location"] == "/profile"
     assert user_count(app) == 1
+    assert "Signed in as <strong>newbie</strong>" in client.get("/profile").get_data(as_text=True)
+
+
+def test_a_signed_in_user_is_sent_to_their_profile_not_into_a_new_registration(app, client, auth):
+    add_user(app)
+    reg = Registration(client)
+    reg.complete("account")
+    auth.login()
+    for url in ("/register", reg.url("profile"), reg.url("review")):
+        response = client.get(url)
+        assert response.headers["Location"] == "/profile", url
+    page = client.get("/profile").get_data(as_text=True)
+    assert "You are signed in as alice. Sign out first to create another account." in page
+
+
+def test_the_expiry_page_says_how_long_registrations_are_kept(make_app):
+    client = make_app(WIZARD_TTL_SECONDS=3600).test_client()
+    page = parse(client.get("/register/" + "x" * 22 + "/account"))
+    assert "kept for 1 hour after your last change" in " ".join(
+        page.find("p", class_="lead").get_text().split()
+    )
 
 
 def test_steps_and_review_refuse_posts_without_csrf(client):

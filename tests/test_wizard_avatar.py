@@ -6,6 +6,7 @@ import time
 
 import pytest
 from PIL import Image
+from PIL import ImageOps
 from sqlalchemy import select
 
 from extensions import db
@@ -49,6 +50,7 @@ def test_avatar_is_staged_shown_and_promoted_on_confirm(app, client, tmp_path):
     assert files_in(tmp_path / "uploads" / "avatars") == staged
     served = client.get(f"/media/avatars/{user.avatar}")
     assert served.status_code == 200 and served.headers["X-Content-Type-Options"] == "nosniff"
+    assert served.cache_control.private and not served.cache_control.public
 
 
 def test_staged_avatar_is_private_to_its_registration(app, client):
@@ -66,6 +68,39 @@ def test_avatar_metadata_is_stripped_and_orientation_applied(client, tmp_path):
         assert not image.getexif()
 
 
+def large_lossless_png() -> bytes:
+    """17 megapixels in a few kilobytes: decoded in full, it would take about 70 MB."""
+    out = io.BytesIO()
+    Image.new("1", (4100, 4100)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def jpeg_with_a_malformed_exif_tag() -> bytes:
+    """Orientation 6, and an ImageDescription retagged as WhitePoint, whose ASCII value then
+    has the wrong type: Pillow's ImageOps.exif_transpose raises TypeError on it."""
+    image = Image.new("RGB", (60, 20), (0, 120, 255))
+    exif = Image.Exif()
+    exif[0x010E] = "a description"
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    data = out.getvalue()
+    at = data.index(b"\x01\x0e\x00\x02")  # big-endian tag 0x010E of type ASCII
+    return data[:at] + b"\x01\x3f" + data[at + 2 :]
+
+
+def test_a_photo_with_a_malformed_exif_tag_is_still_turned_upright(client, tmp_path):
+    photo = jpeg_with_a_malformed_exif_tag()
+    with Image.open(io.BytesIO(photo)) as image, pytest.raises(TypeError):
+        ImageOps.exif_transpose(image)  # what used to turn this upload into a 500
+    reg = Registration(client)
+    assert reg.complete(avatar=photo).headers["Location"].endswith("/review")
+    (name,) = files_in(tmp_path / "uploads" / "staging")
+    with Image.open(tmp_path / "uploads" / "staging" / name) as image:
+        assert image.size == (20, 60)
+        assert not image.getexif()
+
+
 @pytest.mark.parametrize(
     ("filename", "content", "message"),
     [
@@ -73,6 +108,7 @@ def test_avatar_metadata_is_stripped_and_orientation_applied(client, tmp_path):
         ("me.exe", png_bytes(), "Choose a JPEG, PNG, WebP or GIF image"),
         ("me.bmp", png_bytes(), "Choose a JPEG, PNG, WebP or GIF image"),
         ("me.png", png_bytes()[:60], "damaged"),
+        ("me.png", large_lossless_png(), "at most 16 megapixels for a PNG"),
     ],
 )
 def test_bad_avatars_get_a_field_error_and_nothing_on_disk(client, tmp_path, filename, content, message):
@@ -142,3 +178,27 @@ def test_sweep_removes_staged_avatars_of_abandoned_registrations(make_app, tmp_p
 @pytest.mark.parametrize("name", ["../secret_key", "x.webp", "0" * 32 + ".exe", "%2e%2e"])
 def test_media_urls_accept_only_stored_names(client, name):
     assert client.get(f"/media/avatars/{name}").status_code == 404
+
+
+def test_back_checks_the_avatar_too_and_says_why_on_return(client, tmp_path):
+    reg = Registration(client)
+    reg.complete("account", "profile")
+    response = reg.post(
+        "preferences", {"plan": "pro"}, action="back", files={"avatar": (io.BytesIO(png_bytes()), "evil.exe")}
+    )
+    assert response.headers["Location"].endswith("/profile")
+    assert files_in(tmp_path / "uploads" / "staging") == []
+    page = parse(reg.get("preferences"))
+    assert page.find(id="avatar")["aria-invalid"] == "true"
+    assert "Choose a JPEG, PNG, WebP or GIF image" in page.find(id="avatar-error").get_text()
+    assert page.find("input", attrs={"name": "plan", "value": "pro"}).has_attr("checked")  # the draft kept
+
+
+def test_back_stages_a_good_avatar(client, tmp_path):
+    reg = Registration(client)
+    reg.complete("account", "profile")
+    response = reg.post(
+        "preferences", {}, action="back", files={"avatar": (io.BytesIO(png_bytes()), "me.png")}
+    )
+    assert response.headers["Location"].endswith("/profile")
+    assert len(files_in(tmp_path / "uploads" / "staging")) == 1

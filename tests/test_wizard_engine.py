@@ -14,6 +14,7 @@ from tests.helpers import form_values
 from tests.helpers import parse
 from wizard import Step
 from wizard import Wizard
+from wizard.engine import duration_words
 
 
 class KindForm(FlaskForm):
@@ -110,3 +111,23 @@ def test_step_names_must_be_unique_and_not_reserved():
         )
     with pytest.raises(ValueError):
         Wizard("w", [Step("review", KindForm, "R")], title="W", url_prefix="/w", done=finish)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (1, "1 second"),
+        (30, "30 seconds"),
+        (60, "1 minute"),
+        (90, "2 minutes"),
+        (3599, "60 minutes"),
+        (3600, "1 hour"),
+        (5400, "90 minutes"),
+        (7200, "2 hours"),
+        (86400, "24 hours"),
+        (3 * 86400, "3 days"),
+        (14 * 86400, "14 days"),
+    ],
+)
+def test_time_to_live_in_words(seconds, words):
+    assert duration_words(seconds) == words

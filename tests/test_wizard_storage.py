@@ -18,13 +18,35 @@ def test_a_created_run_loads_back_and_is_owned(storage):
     wid = storage.create()
     assert storage.owns(wid)
     assert storage.load(wid)["steps"] == {}
-    assert list(session["wizards"]) == [wid]
 
 
-def test_nothing_is_stored_until_a_step_is_saved(app, storage):
+def test_nothing_is_stored_until_a_step_is_saved_not_even_in_the_session(app, storage):
+    """So two tabs starting or saving runs at once can never overwrite each other's session."""
     wid = storage.create()
     assert app.session_interface.record_get(f"wizard:demo:{wid}") is None
-    assert storage.load(wid) is not None
+    assert not session.modified and set(session) <= {"_permanent"}
+    record = storage.load(wid)
+    record["steps"]["a"] = {"x": ["1"]}
+    storage.save(wid, record)
+    assert not session.modified
+
+
+def test_a_wid_is_bound_to_the_session_that_started_it(storage):
+    wid = storage.create()
+    session.sid = "another-browser"
+    assert not storage.owns(wid) and storage.load(wid) is None
+
+
+def test_a_wid_is_bound_to_its_wizard(app, storage):
+    wid = storage.create()
+    assert not WizardStorage("other").owns(wid)
+
+
+@pytest.mark.parametrize("position", [0, 14, 30])
+def test_a_tampered_wid_is_refused(storage, position):
+    wid = storage.create()
+    flipped = wid[:position] + ("a" if wid[position] != "a" else "b") + wid[position + 1 :]
+    assert not storage.owns(flipped) and storage.load(flipped) is None
 
 
 def test_records_live_beside_the_session_not_in_it(app, storage):
@@ -49,18 +71,29 @@ def test_finish_leaves_only_a_tombstone(app, storage):
     storage.save(wid, record)
     storage.finish(wid, {"user_id": 7})
     assert storage.load(wid) == {"finished": {"user_id": 7}}
-    assert app.session_interface.record_get(f"wizard:demo:{wid}") is None
+    assert app.session_interface.record_get(f"wizard:demo:{wid}") == {"finished": {"user_id": 7}}
 
 
-def test_discard_forgets_the_run(storage):
+def test_a_finished_run_is_recognised_after_sign_in_gives_the_session_a_new_id(storage):
     wid = storage.create()
-    storage.discard(wid)
-    assert storage.load(wid) is None and not storage.owns(wid)
+    storage.finish(wid, {"user_id": 7})
+    session.sid = "regenerated-at-sign-in"
+    assert storage.load(wid) == {"finished": {"user_id": 7}}
 
 
-def test_a_browser_keeps_a_bounded_number_of_runs(storage):
+def test_a_racing_request_from_the_old_session_sees_the_tombstone(app, storage):
+    """The finished list went to the new session; the old one still finds the tombstone record."""
+    wid = storage.create()
+    storage.finish(wid, {"user_id": 7})
+    session.pop("wizards_finished")
+    assert storage.load(wid) == {"finished": {"user_id": 7}}
+
+
+def test_a_browser_remembers_a_bounded_number_of_finished_runs(storage):
     wids = [storage.create() for _ in range(25)]
-    assert list(session["wizards"]) == wids[-20:]
+    for wid in wids:
+        storage.finish(wid, {"user_id": 1})
+    assert list(session["wizards_finished"]) == wids[-20:]
 
 
 def test_records_expire_after_the_ttl(make_app):

@@ -36,6 +36,22 @@ from wizard.storage import WizardStorage
 RESERVED_STEP_NAMES = {"review", "start"}
 
 
+def duration_words(seconds: int) -> str:
+    """A time-to-live in words: "24 hours", "1 hour", "90 minutes", "3 days", "30 seconds"."""
+
+    def count(number: int, unit: str) -> str:
+        return f"{number} {unit}" + ("" if number == 1 else "s")
+
+    if seconds < 60:
+        return count(seconds, "second")
+    if seconds < 3600 or (seconds < 7200 and seconds % 3600):
+        return count(round(seconds / 60), "minute")
+    hours = round(seconds / 3600)
+    if hours >= 72 and hours % 24 == 0:
+        return count(hours // 24, "day")
+    return count(hours, "hour")
+
+
 class Wizard:
     """A declared sequence of steps served under `url_prefix` by its own blueprint."""
 
@@ -49,6 +65,7 @@ class Wizard:
         done: Callable[["Wizard", Run, dict[str, FlaskForm]], Response],
         on_finished: Callable[["Wizard", Run], Response] | None = None,
         already_done: Callable[["Wizard", Run], Response | None] | None = None,
+        guard: Callable[["Wizard"], Response | None] | None = None,
         review_decorators: list[Callable] | None = None,
         template: str = "wizard/step.html",
     ) -> None:
@@ -62,6 +79,7 @@ class Wizard:
         self.done = done
         self.on_finished = on_finished
         self.already_done = already_done
+        self.guard = guard
         self.template = template
         self.storage = WizardStorage(name)
         self.blueprint = Blueprint(name, __name__, url_prefix=url_prefix)
@@ -96,15 +114,34 @@ class Wizard:
 
     def expired(self) -> tuple[str, int]:
         """The 410 page: this registration is unknown or expired; start again."""
-        return render_template("wizard/expired.html", wizard=self), 410
+        kept_for = duration_words(self.storage.ttl)
+        return render_template("wizard/expired.html", wizard=self, kept_for=kept_for), 410
 
     def progress(self, run: Run) -> list[tuple[str, str]]:
         return [(step.name, step.title) for step in run.active_steps()]
 
     # Views ------------------------------------------------------------------
 
+    def refused(self) -> Response | None:
+        """What `guard` answers instead of the wizard (a signed-in user on a sign-up), or None."""
+        return self.guard(self) if self.guard is not None else None
+
+    def closed(self, run: Run | None):
+        """The answer for a run that cannot go on (finished, refused by `guard`, expired), or None."""
+        if run is not None and run.finished:
+            return self.finished(run)
+        refusal = self.refused()
+        if refusal is not None:
+            return refusal
+        if run is None:
+            return self.expired()
+        return None
+
     def start_view(self) -> Response:
         """`GET <prefix>`: open a new run and go to its first step."""
+        refusal = self.refused()
+        if refusal is not None:
+            return refusal
         wid = self.storage.create()
         generate_csrf()  # into the session being saved now, not in a second write
         return redirect(url_for(f"{self.name}.step", wid=wid, step=self.steps[0].name))
@@ -115,10 +152,9 @@ class Wizard:
         if current is None:
             abort(404)
         run = self.load(wid)
-        if run is None:
-            return self.expired()
-        if run.finished:
-            return self.finished(run)
+        response = self.closed(run)
+        if response is not None:
+            return response
         if not current.is_active(run.answers):
             return redirect(self.next_url(run))
         blocker = run.first_incomplete(before=current)
@@ -133,6 +169,9 @@ class Wizard:
         if request.form.get("action") == "back":
             run.drafts[step.name] = request_to_draft(request.form, form)
             step.absorb_files(form, run)
+            refused = {field.name: list(field.errors) for field in iter_fields(form) if field.errors}
+            if refused:  # a file refused on the way back: say why when the user returns
+                run.errors[step.name] = refused
             run.save()
             return redirect(self.previous_url(run, step))
         valid = form.validate()
@@ -175,10 +214,9 @@ class Wizard:
     def review_view(self, wid: str):
         """`GET/POST <prefix>/<wid>/review`: every answer, change links, confirm."""
         run = self.load(wid)
-        if run is None:
-            return self.expired()
-        if run.finished:
-            return self.finished(run)
+        response = self.closed(run)
+        if response is not None:
+            return response
         blocker = run.first_incomplete()
         if blocker is not None:
             return redirect(self.step_url(run, blocker))

@@ -48,7 +48,10 @@ class PreferencesStep(Step):
 
     def absorb_files(self, form: FlaskForm, run: Run) -> None:
         upload = form.avatar.data
-        if not upload or not getattr(upload, "filename", "") or form.avatar.errors:
+        if not upload or not getattr(upload, "filename", ""):
+            return
+        # Its own checks (type, size) again: Back stores the page without validating the form.
+        if not form.avatar.validate(form):
             return
         try:
             name = avatars.stage_avatar(upload.stream)
@@ -146,6 +149,14 @@ def already_registered(wizard: Wizard, run: Run) -> Response:
     return redirect(url_for("auth.login"))
 
 
+def signed_in_already(wizard: Wizard) -> Response | None:
+    """A signed-in user goes to their profile: confirming would sign them in as someone else."""
+    if not current_user.is_authenticated:
+        return None
+    flash(f"You are signed in as {current_user.username}. Sign out first to create another account.", "info")
+    return redirect(url_for("profiles.show"))
+
+
 registration = Wizard(
     "registration",
     [
@@ -158,6 +169,7 @@ registration = Wizard(
     done=create_account,
     on_finished=already_registered,
     already_done=recognise_repeated_confirm,
+    guard=signed_in_already,
     review_decorators=[
         limiter.limit(
             "10 per minute; 50 per hour",

@@ -2,23 +2,35 @@
 
 Each run's answers are one record of plain data under its own key
 (`wizard:<name>:<wid>`) in the session store, with the store's own expiry
-(`WIZARD_TTL_SECONDS`). The session itself only lists which runs this browser
-owns, so two tabs saving two runs never overwrite each other, and a wid seen in
-another browser is worthless. A finished run leaves a small tombstone in the
-session, so a replayed confirm is recognised.
+(`WIZARD_TTL_SECONDS`). Starting or saving a run never writes the session
+itself, so requests from two tabs, however they interleave, cannot undo each
+other's work: a run's `wid` carries its start time and a signature binding it to
+the session id that started it, so a wid seen in another browser is worthless.
+
+A finished run leaves a tombstone record, so a replayed or racing confirm is
+recognised. Signing in gives the session a new id; the runs it finished are
+listed in the session, so the browser still recognises them afterwards.
 """
 
+import hashlib
+import hmac
 import re
 import secrets
 import time
+from base64 import urlsafe_b64encode
 from typing import Any
 
 from flask import current_app
 from flask import session
 
-WID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-OWNED_KEY = "wizards"
-MAX_OWNED = 20  # a browser may keep this many runs in progress
+RANDOM_CHARS = 12  # secrets.token_urlsafe(9)
+STAMP_CHARS = 8  # the start time, seconds in hexadecimal
+SIGNATURE_CHARS = 16
+WID_PATTERN = re.compile(
+    rf"^[A-Za-z0-9_-]{{{RANDOM_CHARS}}}[0-9a-f]{{{STAMP_CHARS}}}[A-Za-z0-9_-]{{{SIGNATURE_CHARS}}}$"
+)
+FINISHED_KEY = "wizards_finished"
+MAX_FINISHED = 20  # finished runs a browser remembers
 
 
 def empty_record() -> dict[str, Any]:
@@ -42,36 +54,44 @@ class WizardStorage:
     def key(self, wid: str) -> str:
         return f"wizard:{self.namespace}:{wid}"
 
-    def owned(self) -> dict[str, dict[str, Any]]:
-        """wid -> {"created": time} or {"finished": result}, for this session."""
-        return session.get(OWNED_KEY, {})
+    def signature(self, head: str) -> str:
+        """The signature that binds a wid's first part to this wizard and this session."""
+        message = f"{self.namespace}:{session.sid}:{head}".encode()
+        digest = hmac.new(current_app.secret_key.encode(), message, hashlib.sha256).digest()
+        return urlsafe_b64encode(digest).decode()[:SIGNATURE_CHARS]
 
     def create(self) -> str:
         """Start a run owned by this browser's session; returns its wid.
 
-        Nothing is written to the store until the first step is saved.
+        Nothing is written, to the store or the session, until the first step is saved.
         """
-        wid = secrets.token_urlsafe(16)
-        owned = dict(list(self.owned().items())[-(MAX_OWNED - 1) :])
-        owned[wid] = {"created": time.time()}
-        session[OWNED_KEY] = owned
-        return wid
+        head = secrets.token_urlsafe(9) + f"{int(time.time()):08x}"
+        return head + self.signature(head)
+
+    def finished_here(self) -> dict[str, dict[str, Any]]:
+        """wid -> result of the runs this browser finished."""
+        return session.get(FINISHED_KEY, {})
 
     def owns(self, wid: str) -> bool:
-        """True when `wid` is well-formed and was started in this session."""
-        return bool(WID_PATTERN.match(wid or "")) and wid in self.owned()
+        """True when `wid` is well-formed and was started (or finished) in this session."""
+        if not WID_PATTERN.match(wid or ""):
+            return False
+        head, signature = wid[:-SIGNATURE_CHARS], wid[-SIGNATURE_CHARS:]
+        return hmac.compare_digest(signature, self.signature(head)) or wid in self.finished_here()
+
+    def started_at(self, wid: str) -> int:
+        return int(wid[RANDOM_CHARS : RANDOM_CHARS + STAMP_CHARS], 16)
 
     def load(self, wid: str) -> dict[str, Any] | None:
         """The run's record, or None when unknown, expired or not this browser's."""
         if not self.owns(wid):
             return None
-        entry = self.owned()[wid]
-        if "finished" in entry:
-            return {"finished": entry["finished"]}
         record = self.store.record_get(self.key(wid))
         if isinstance(record, dict):
-            return record
-        if time.time() - entry.get("created", 0) < self.ttl:
+            return {"finished": record["finished"]} if "finished" in record else record
+        if wid in self.finished_here():
+            return {"finished": self.finished_here()[wid]}
+        if time.time() - self.started_at(wid) < self.ttl:
             return empty_record()  # started, nothing saved yet
         return None
 
@@ -81,11 +101,8 @@ class WizardStorage:
         self.store.record_set(self.key(wid), record, self.ttl)
 
     def finish(self, wid: str, result: dict[str, Any]) -> None:
-        """Drop the answers; keep only a tombstone in the session."""
-        self.store.record_delete(self.key(wid))
-        session[OWNED_KEY] = {**self.owned(), wid: {"finished": result}}
-
-    def discard(self, wid: str) -> None:
-        """Forget a run entirely."""
-        self.store.record_delete(self.key(wid))
-        session[OWNED_KEY] = {w: entry for w, entry in self.owned().items() if w != wid}
+        """Replace the answers with a tombstone, and remember the run in this session."""
+        self.store.record_set(self.key(wid), {"finished": result}, self.ttl)
+        finished = dict(list(self.finished_here().items())[-(MAX_FINISHED - 1) :])
+        finished[wid] = result
+        session[FINISHED_KEY] = finished

@@ -205,7 +205,28 @@
     document.querySelectorAll("input[type=range]:not([aria-invalid=true])").forEach(showRangeValue);
   }
 
+  // ---- A form is sent once: a double click on "Create my account" must not send it twice ----
+
+  function setupSingleSubmit() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (form.hasAttribute("data-fw-sent")) {
+        event.preventDefault();
+        return;
+      }
+      form.setAttribute("data-fw-sent", "");
+    });
+    // A page restored by the Back button may be sent again.
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) { return; }
+      document.querySelectorAll("form[data-fw-sent]").forEach(function (form) {
+        form.removeAttribute("data-fw-sent");
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupSingleSubmit();
     setupFieldLists();
     setupCounts(document);
     setupInputs();

@@ -1,7 +1,9 @@
 """A person registers end to end in Chromium, with an avatar; every step passes axe."""
 
 import re
+import time
 
+from flask import request
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
@@ -81,3 +83,44 @@ def test_errors_are_summarised_focused_and_linked(page):
     summary.get_by_role("link", name="Choose a username.").click()
     assert page.evaluate("document.activeElement.id") == "username"
     assert serious_violations(page) == []
+
+
+def test_a_double_click_on_create_my_account_sends_it_once(page, live_server):
+    """The second click would arrive with the session the first one replaced: a 400 page."""
+
+    @live_server.app.before_request
+    def slow_confirm():  # long enough for a second click to land while the first is in flight
+        if request.method == "POST" and request.path.endswith("/review"):
+            time.sleep(0.5)
+
+    page.goto("/register")
+    page.get_by_label("Username").fill("double_clicker")
+    page.get_by_label("E-mail address").fill("double@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirm password").fill(PASSWORD)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("First name").fill("Dee")
+    page.get_by_label("Last name").fill("Click")
+    page.get_by_label("Street address").fill("2 Mouse Lane")
+    page.get_by_label("Town or city").fill("Leeds")
+    page.get_by_label("Postal code").fill("LS1 1AA")
+    page.get_by_label("Country").select_option("GB")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("I agree to the terms of use").check()
+    page.get_by_role("button", name="Continue to review").click()
+    expect(page.locator("h1")).to_have_text("Check your answers")
+
+    confirms = []
+    page.on("request", lambda r: r.method == "POST" and r.url.endswith("/review") and confirms.append(r))
+    button = page.get_by_role("button", name="Create my account")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.click(x, y)
+    page.wait_for_timeout(150)  # an impatient second click, while the first is still being served
+    page.mouse.click(x, y)
+
+    expect(page).to_have_url(re.compile(r"/profile$"))
+    expect(page.locator(".alert-success")).to_contain_text("Welcome to Formwork, Dee!")
+    assert len(confirms) == 1
+    assert page.console_errors == []

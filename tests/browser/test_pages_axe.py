@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
-from tests.wizard_helpers import PASSWORD
+from tests.browser.registration_steps import fill_account
+from tests.browser.registration_steps import fill_profile
 from tests.wizard_helpers import png_bytes
 
 SCHEMES = ["light", "dark"]
@@ -72,10 +73,7 @@ def test_registration_pages_pass_axe_empty_with_errors_and_done(walk, tmp_path):
     submit(page, "Continue")
     expect(page.locator(".fw-error-summary")).to_be_visible()
     walk.check("register-account-errors")
-    page.get_by_label("Username").fill(f"axe_{walk.scheme}")
-    page.get_by_label("E-mail address").fill(f"axe-{walk.scheme}@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Confirm password").fill(PASSWORD)
+    fill_account(page, f"axe_{walk.scheme}", f"axe-{walk.scheme}@example.com")
     submit(page, "Continue")
 
     expect(page.locator("h1")).to_have_text("Your details")
@@ -83,12 +81,7 @@ def test_registration_pages_pass_axe_empty_with_errors_and_done(walk, tmp_path):
     submit(page, "Continue")
     expect(page.locator(".fw-error-summary")).to_be_visible()
     walk.check("register-profile-errors")
-    page.get_by_label("First name").fill("Grace")
-    page.get_by_label("Last name").fill("Hopper")
-    page.get_by_label("Street address").fill("1 Navy Way")
-    page.get_by_label("Town or city").fill("Arlington")
-    page.get_by_label("Postal code").fill("22202")
-    page.get_by_label("Country").select_option("US")
+    fill_profile(page, "Grace", "Hopper", "1 Navy Way", "Arlington", "22202", "US")
     submit(page, "Continue")
 
     expect(page.locator("h1")).to_have_text("Preferences")

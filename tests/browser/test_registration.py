@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
+from tests.browser.registration_steps import fill_account
+from tests.browser.registration_steps import fill_profile
 from tests.wizard_helpers import PASSWORD
 from tests.wizard_helpers import png_bytes
 
@@ -24,20 +26,12 @@ def test_register_end_to_end_with_an_avatar(page, tmp_path):
     page.goto("/register")
     assert page.title().startswith("Step 1 of 3: Account")
     check_page(page, "account")
-    page.get_by_label("Username").fill("browser_user")
-    page.get_by_label("E-mail address").fill("browser@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Confirm password").fill(PASSWORD)
+    fill_account(page, "browser_user", "browser@example.com")
     page.get_by_label("Confirm password").press("Enter")  # Enter moves forward
 
     expect(page.locator("h1")).to_have_text("Your details")
     check_page(page, "profile")
-    page.get_by_label("First name").fill("Grace")
-    page.get_by_label("Last name").fill("Hopper")
-    page.get_by_label("Street address").fill("1 Navy Way")
-    page.get_by_label("Town or city").fill("Arlington")
-    page.get_by_label("Postal code").fill("22202")
-    page.get_by_label("Country").select_option("US")
+    fill_profile(page, "Grace", "Hopper", "1 Navy Way", "Arlington", "22202", "US")
     page.get_by_role("button", name="Continue").click()
 
     expect(page.locator("h1")).to_have_text("Preferences")
@@ -62,10 +56,7 @@ def test_register_end_to_end_with_an_avatar(page, tmp_path):
 
 def test_back_keeps_what_was_typed_in_the_browser(page):
     page.goto("/register")
-    page.get_by_label("Username").fill("typist")
-    page.get_by_label("E-mail address").fill("typist@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Confirm password").fill(PASSWORD)
+    fill_account(page, "typist", "typist@example.com")
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("First name").fill("Half")
     page.get_by_role("button", name="Back").click()
@@ -94,17 +85,9 @@ def test_a_double_click_on_create_my_account_sends_it_once(page, live_server):
             time.sleep(0.5)
 
     page.goto("/register")
-    page.get_by_label("Username").fill("double_clicker")
-    page.get_by_label("E-mail address").fill("double@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Confirm password").fill(PASSWORD)
+    fill_account(page, "double_clicker", "double@example.com")
     page.get_by_role("button", name="Continue").click()
-    page.get_by_label("First name").fill("Dee")
-    page.get_by_label("Last name").fill("Click")
-    page.get_by_label("Street address").fill("2 Mouse Lane")
-    page.get_by_label("Town or city").fill("Leeds")
-    page.get_by_label("Postal code").fill("LS1 1AA")
-    page.get_by_label("Country").select_option("GB")
+    fill_profile(page, "Dee", "Click", "2 Mouse Lane", "Leeds", "LS1 1AA", "GB")
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("I agree to the terms of use").check()
     page.get_by_role("button", name="Continue to review").click()

@@ -171,6 +171,8 @@ class PreferencesForm(FormworkForm):
         ],
         description="Optional. A JPEG, PNG, WebP or GIF image up to 10 MB.",
     )
+    # Shown only while a photo is staged (wizard.registration.PreferencesStep).
+    remove_avatar = BooleanField("Remove my photo")
     agree_terms = BooleanField(
         "I agree to the terms of use",
         validators=[DataRequired("You must agree to the terms to create an account.")],

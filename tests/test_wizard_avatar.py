@@ -202,3 +202,36 @@ def test_back_stages_a_good_avatar(client, tmp_path):
     )
     assert response.headers["Location"].endswith("/profile")
     assert len(files_in(tmp_path / "uploads" / "staging")) == 1
+
+
+def test_a_staged_photo_can_be_removed(client, tmp_path):
+    reg = Registration(client)
+    reg.complete("account", "profile")
+    assert parse(reg.get("preferences")).find(id="remove_avatar") is None  # nothing to remove yet
+    reg.complete("preferences", avatar=png_bytes())
+    assert len(files_in(tmp_path / "uploads" / "staging")) == 1
+    page = parse(reg.get("preferences"))
+    assert page.find("label", attrs={"for": "remove_avatar"}).get_text(strip=True) == "Remove my photo"
+
+    response = reg.post("preferences", {**VALID["preferences"], "remove_avatar": "y"})
+    assert response.headers["Location"].endswith("/review")
+    assert files_in(tmp_path / "uploads" / "staging") == []
+    review = parse(reg.get("review"))
+    assert review.find("img", alt="Your profile photo") is None
+    rows = {dt.get_text(strip=True): dt.find_next("dd").get_text(strip=True) for dt in review.find_all("dt")}
+    assert rows["Profile photo"] == "None"
+    assert "Remove my photo" not in rows
+    assert parse(reg.get("preferences")).find(id="remove_avatar") is None
+
+
+def test_a_new_photo_wins_over_remove(client, tmp_path):
+    reg = Registration(client)
+    reg.complete(avatar=png_bytes())
+    (first,) = files_in(tmp_path / "uploads" / "staging")
+    reg.post(
+        "preferences",
+        {**VALID["preferences"], "remove_avatar": "y"},
+        files={"avatar": (io.BytesIO(png_bytes(color=(0, 200, 0))), "new.png")},
+    )
+    (second,) = files_in(tmp_path / "uploads" / "staging")
+    assert second != first

@@ -44,11 +44,25 @@ class AccountStep(Step):
 
 
 class PreferencesStep(Step):
-    """Stages the avatar as soon as it is a valid image, even if other answers need fixing."""
+    """Stages the avatar as soon as it is a valid image, even if other answers need fixing.
+
+    While a photo is staged the page offers "Remove my photo"; a new file replaces it.
+    """
+
+    not_answers = frozenset({"remove_avatar"})
+
+    def make_form(self, run: Run, **kwargs) -> FlaskForm:
+        form = super().make_form(run, **kwargs)
+        if not run.extra.get("avatar"):
+            del form.remove_avatar
+        return form
 
     def absorb_files(self, form: FlaskForm, run: Run) -> None:
         upload = form.avatar.data
         if not upload or not getattr(upload, "filename", ""):
+            if form.remove_avatar is not None and form.remove_avatar.data:
+                avatars.discard_staged_avatar(run.extra.pop("avatar", None))
+                form.remove_avatar.data = False  # an action, not an answer to keep
             return
         # Its own checks (type, size) again: Back stores the page without validating the form.
         if not form.avatar.validate(form):

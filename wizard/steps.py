@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from typing import Any
+from typing import ClassVar
 
 from flask_wtf import FlaskForm
 
@@ -36,6 +37,8 @@ class Step:
     form_class: type[FlaskForm]
     title: str
     condition: Callable[[Answers], bool] | None = None
+    # Field names that are controls rather than answers: left off the review page.
+    not_answers: ClassVar[frozenset[str]] = frozenset()
 
     def is_active(self, answers: Answers) -> bool:
         """Whether this step applies, given the answers so far."""
@@ -57,6 +60,8 @@ class Step:
         rows = []
         for field in iter_fields(form):
             if field.type in ("PasswordField", "FileField", "CSRFTokenField", "SubmitField", "HiddenField"):
+                continue
+            if field.name in self.not_answers:
                 continue
             rows.append((field.label.text, display_value(field)))
         return rows

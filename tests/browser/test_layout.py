@@ -1,5 +1,7 @@
 """The layout in a real browser: CSP-clean, accessible in both colour modes, dark-mode toggle."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -40,6 +42,6 @@ def test_login_errors_focus_the_summary_and_link_to_fields(page, live_server):
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     assert page.evaluate("document.activeElement.classList.contains('fw-error-summary')")
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error: "))  # waits for the new page
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "username"

@@ -5,6 +5,8 @@ with serious or critical violations at once. The signed-out home, sign-in and 40
 pages are in test_layout.py; the gallery in test_gallery.py.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -58,7 +60,7 @@ def test_sign_in_with_errors_passes_axe(walk):
     page.get_by_label("Username").fill("nobody")
     page.get_by_label("Password").fill("not-the-password")
     submit(page, "Sign in")
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile(r"^Error: "))  # waits for the new page
     walk.check("login-wrong-password")
     assert walk.findings == {}
 

@@ -12,6 +12,7 @@ unfinished registrations with them, to make room. Expired files are swept instea
 
 import os
 import time
+from datetime import timedelta
 from typing import IO
 from typing import Any
 
@@ -19,12 +20,15 @@ import msgspec
 import redis
 from cachelib.file import FileSystemCache
 from flask import Flask
+from flask import current_app
 from flask import g
 from flask import request
 from flask_session.cachelib import CacheLibSessionInterface
 from flask_session.redis import RedisSessionInterface
 from werkzeug.exceptions import ServiceUnavailable
 
+# Flask-Login's key in the session: present once someone has signed in.
+LOGIN_KEY = "_user_id"
 # What a session store raises when it is unreachable.
 STORE_ERRORS = (redis.RedisError, OSError)
 
@@ -68,6 +72,18 @@ class GuardedSessionMixin:
         if g.get("session_store_down"):
             return
         super().save_session(app, session, response)
+
+    def _upsert_session(self, session_lifetime: timedelta, session, store_id: str) -> None:
+        """Keep a visitor who never signed in only as long as a registration is kept.
+
+        Every first visit to a page with a form stores a session (for its CSRF token);
+        at the full `PERMANENT_SESSION_LIFETIME` (14 days) a crawler would pile them up.
+        Signed-in sessions keep the full lifetime.
+        """
+        if LOGIN_KEY not in session:
+            kept = timedelta(seconds=current_app.config["WIZARD_TTL_SECONDS"])
+            session_lifetime = min(session_lifetime, kept)
+        super()._upsert_session(session_lifetime, session, store_id)
 
 
 class FileSessionInterface(GuardedSessionMixin, CacheLibSessionInterface):

@@ -1,6 +1,7 @@
 """The embedded file session store: no eviction of live sessions, expired ones swept."""
 
 import io
+import struct
 import time
 
 import pytest
@@ -25,6 +26,22 @@ def test_session_files_hold_plain_msgpack_data(app, client):
     assert set(app.session_interface.cache.get("session:" + sid)) >= {"csrf_token"}
     with pytest.raises(TypeError):
         app.session_interface.cache.serializer.dump(object(), io.BytesIO())
+
+
+def stored_expiry(app, client) -> float:
+    """When the file store will drop this client's session (CacheLib writes it first)."""
+    sid = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    with open(app.session_interface.cache._get_filename("session:" + sid), "rb") as stored:
+        return struct.unpack("I", stored.read(4))[0]
+
+
+def test_a_visitor_who_never_signs_in_is_kept_only_as_long_as_a_registration(app, client, auth, user):
+    csrf_token(client)
+    assert abs(stored_expiry(app, client) - (time.time() + app.config["WIZARD_TTL_SECONDS"])) < 60
+    auth.login()
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    assert lifetime >= 14 * 86400
+    assert abs(stored_expiry(app, client) - (time.time() + lifetime)) < 60
 
 
 def test_expired_sessions_are_swept(make_app, runner):

@@ -1,6 +1,7 @@
 """Fixtures shared by every test: an app on a throw-away instance, clients, a user."""
 
 import os
+from contextlib import contextmanager
 
 import pytest
 
@@ -25,20 +26,46 @@ def overrides_for(tmp_path, **extra):
     return overrides
 
 
+# The caller's settings that must not reach an app under test.
+CALLER_SETTINGS = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "MAIL_SERVER",
+    "ADMINS",
+    "UPLOAD_ROOT",
+    "LOG_DIR",
+)
+
+
+def testing_environment(env: pytest.MonkeyPatch) -> None:
+    """APP_CONFIG=testing, untouched by the caller's service URLs."""
+    env.setenv("APP_CONFIG", "testing")
+    for name in CALLER_SETTINGS:
+        env.delenv(name, raising=False)
+
+
 @pytest.fixture(autouse=True)
 def testing_env(monkeypatch):
     """Run every test under APP_CONFIG=testing, untouched by the caller's service URLs."""
-    monkeypatch.setenv("APP_CONFIG", "testing")
-    for name in (
-        "DATABASE_URL",
-        "REDIS_URL",
-        "SECRET_KEY",
-        "MAIL_SERVER",
-        "ADMINS",
-        "UPLOAD_ROOT",
-        "LOG_DIR",
-    ):
-        monkeypatch.delenv(name, raising=False)
+    testing_environment(monkeypatch)
+
+
+@contextmanager
+def module_app(tmp_path_factory, name: str):
+    """One app, tables created, for a whole test module whose first page is slow to build.
+
+    Built in the test environment (the per-test fixture above does not reach module scope);
+    each test still gets its own client, so its own session.
+    """
+    with pytest.MonkeyPatch.context() as env:
+        testing_environment(env)
+        app = create_app(overrides_for(tmp_path_factory.mktemp(name)))
+        with app.app_context():
+            db.create_all()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture

@@ -8,24 +8,32 @@ def parse(response):
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
-def form_values(response, form_index: int = -1) -> dict[str, str]:
+def form_values(response, form_index: int = -1, action: str | None = None) -> dict[str, str]:
     """The values a browser would send for a page's form, before any typing.
 
-    Text inputs, hidden fields (the CSRF token), selected options and checked
-    boxes; submit buttons are left out so the caller picks one.
+    The form is the `form_index`th on the page, or the first that posts to `action`
+    (its #fragment ignored). Text inputs, hidden fields (the CSRF token), selected
+    options (the first when none is: browsers send it) and checked boxes; submit
+    buttons and file inputs are left out so the caller picks them, and so are the
+    controls of a <template> (JavaScript's blank rows), which browsers never send.
     """
-    form = parse(response).find_all("form")[form_index]
+    forms = parse(response).find_all("form")
+    if action is not None:
+        forms = [form for form in forms if form.get("action", "").partition("#")[0] == action]
+        assert forms, f"no form on the page posts to {action!r}"
+        form_index = 0
+    form = forms[form_index]
     values: dict[str, str] = {}
     for field in form.find_all(["input", "select", "textarea"]):
         name = field.get("name")
         kind = (field.get("type") or "text").lower()
-        if not name or kind in ("submit", "button", "file"):
+        if not name or kind in ("submit", "button", "file") or field.find_parent("template"):
             continue
         if kind in ("checkbox", "radio"):
             if field.has_attr("checked"):
                 values[name] = field.get("value", "y")
         elif field.name == "select":
-            chosen = field.find("option", selected=True)
+            chosen = field.find("option", selected=True) or field.find("option")
             values[name] = chosen.get("value", "") if chosen else ""
         elif field.name == "textarea":
             values[name] = field.text

@@ -6,12 +6,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from app import create_app
-from extensions import db
 from forms.fieldlist import PLACEHOLDER
 from gallery.examples import EXAMPLES
 from gallery.examples import STATES
-from tests.conftest import overrides_for
+from tests.conftest import module_app
 from tests.helpers import csrf_token
 from tests.helpers import parse
 
@@ -68,18 +66,9 @@ VALID = {
 
 @pytest.fixture(scope="module")
 def gallery_app(tmp_path_factory):
-    """One app for the module: a first /gallery render compiles every snippet, too slow to redo per test.
-
-    Each test still gets its own client, so its own session; the gallery never touches the database.
-    """
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("APP_CONFIG", "testing")
-        for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "UPLOAD_ROOT", "LOG_DIR"):
-            env.delenv(name, raising=False)
-        app = create_app(overrides_for(tmp_path_factory.mktemp("gallery")))
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    """One app for the module: a first /gallery render compiles every snippet, too slow to redo per test."""
+    with module_app(tmp_path_factory, "gallery") as app:
+        yield app
 
 
 @pytest.fixture

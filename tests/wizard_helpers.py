@@ -60,12 +60,12 @@ class Registration:
         values.update(files or {})
         return self.client.post(self.url(step), data=values, content_type="multipart/form-data")
 
-    def complete(self, *steps: str, avatar: bytes | None = None):
-        """Post valid answers for `steps` (all three by default); returns the last response."""
+    def complete(self, *steps: str, avatar: bytes | None = None, answers: dict | None = None):
+        """Post valid answers (VALID, or `answers`) for `steps` (all three by default); returns the last response."""
         response = None
         for step in steps or ("account", "profile", "preferences"):
             files = {"avatar": (io.BytesIO(avatar), "me.png")} if avatar and step == "preferences" else None
-            response = self.post(step, VALID[step], files=files)
+            response = self.post(step, (answers or VALID)[step], files=files)
             assert response.status_code == 302, f"{step} was refused"
         return response
 

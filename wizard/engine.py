@@ -24,6 +24,7 @@ from flask import url_for
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
+from wtforms import FileField
 
 from forms.base import FormworkForm
 from wizard.formdata import iter_fields
@@ -168,6 +169,10 @@ class Wizard:
         form = step.make_form(run)
         if request.form.get("action") == "back":
             run.drafts[step.name] = request_to_draft(request.form, form)
+            # Back skips form.validate(), but a file is still checked before a step keeps it.
+            for field in iter_fields(form):
+                if isinstance(field, FileField) and field.data:
+                    field.validate(form)
             step.absorb_files(form, run)
             refused = {field.name: list(field.errors) for field in iter_fields(form) if field.errors}
             if refused:  # a file refused on the way back: say why when the user returns

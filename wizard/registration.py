@@ -64,8 +64,7 @@ class PreferencesStep(Step):
                 avatars.discard_staged_avatar(run.extra.pop("avatar", None))
                 form.remove_avatar.data = False  # an action, not an answer to keep
             return
-        # Its own checks (type, size) again: Back stores the page without validating the form.
-        if not form.avatar.validate(form):
+        if form.avatar.errors:
             return
         try:
             name = avatars.stage_avatar(upload.stream)

@@ -53,7 +53,10 @@ class Step:
         run.steps[self.name] = form_to_formdata(form)
 
     def absorb_files(self, form: FlaskForm, run: "Run") -> None:
-        """Keep uploaded files that passed their own validators, even if the rest failed."""
+        """Keep uploaded files that passed their own validators, even if the rest failed.
+
+        The engine has run those validators by then, on Back too (which skips the rest).
+        """
 
     def summary(self, form: FlaskForm, run: "Run") -> list[tuple[str, str]]:
         """(label, answer) pairs for the review page; never secrets."""

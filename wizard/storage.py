@@ -87,8 +87,8 @@ class WizardStorage:
         if not self.owns(wid):
             return None
         record = self.store.record_get(self.key(wid))
-        if isinstance(record, dict):
-            return {"finished": record["finished"]} if "finished" in record else record
+        if isinstance(record, dict):  # the answers, or a finished run's tombstone
+            return record
         if wid in self.finished_here():
             return {"finished": self.finished_here()[wid]}
         if time.time() - self.started_at(wid) < self.ttl:

@@ -13,6 +13,7 @@ from extensions import limiter
 from extensions import login_manager
 from housekeeping import Housekeeper
 from logging_config import configure_logging
+from request_limits import register_request_limits
 from security import register_security_headers
 from sessions import register_sessions
 from templating import FormworkFlask
@@ -23,6 +24,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = FormworkFlask(__name__, instance_relative_config=True)
     load_config(app, overrides)
     configure_logging(app)
+    register_request_limits(app)
     register_extensions(app)
     register_sessions(app)
     register_blueprints(app)

@@ -74,6 +74,8 @@ class Config:
         self.REDIS_URL = env("REDIS_URL") or None
         self.UPLOAD_ROOT = env("UPLOAD_ROOT") or os.path.join(instance_path, "uploads")
         self.MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", 16 * MIB)
+        # A text part, a url-encoded body or a JSON body is held in memory: capped (request_limits.py).
+        self.MAX_FORM_MEMORY_SIZE = env_int("MAX_FORM_MEMORY_SIZE", 500_000)
         self.PASSWORD_HASH_METHOD = env("PASSWORD_HASH_METHOD") or "scrypt"
         self.WIZARD_TTL_SECONDS = env_int("WIZARD_TTL_SECONDS", 86400)
         self.MAIL_SERVER = env("MAIL_SERVER") or None

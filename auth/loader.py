@@ -23,7 +23,7 @@ def load_user(user_id: str) -> User | None:
         return None
 
 
-def start_session(user: User, remember: bool = False) -> None:
+def sign_in(user: User, remember: bool = False) -> None:
     """Log `user` in under a new session id, so a planted id is worthless."""
     current_app.session_interface.regenerate(session)
     login_user(user, remember=remember)

@@ -25,6 +25,11 @@ def iter_fields(form: Form) -> Iterator[Field]:
             yield field
 
 
+def field_errors(form: Form) -> dict[str, list[str]]:
+    """Field name -> messages of every leaf field with errors."""
+    return {field.name: list(field.errors) for field in iter_fields(form) if field.errors}
+
+
 def stored_fields(form: Form) -> Iterator[Field]:
     """The leaf fields whose values may be kept."""
     return (field for field in iter_fields(form) if field.type not in SKIPPED_TYPES)

@@ -6,6 +6,7 @@ from typing import Any
 from flask import Flask
 
 import config
+import macros
 from database import register_database
 from extensions import csrf
 from extensions import limiter
@@ -83,11 +84,9 @@ def register_blueprints(app: Flask) -> None:
 
 def register_templates(app: Flask) -> None:
     """Jinja extensions and the helpers the macro library and layout use."""
-    from forms.rendering import register_template_helpers
     from pages.navigation import register_navigation
 
-    app.jinja_env.add_extension("jinja2.ext.do")
-    register_template_helpers(app)
+    macros.init_app(app)
     register_navigation(app)
 
 

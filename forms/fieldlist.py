@@ -15,7 +15,6 @@ static/js/forms.js does the same in the page when JavaScript runs, and keeps
 the names contiguous, so the server receives exactly the rows shown.
 """
 
-from collections.abc import Iterator
 from collections.abc import Mapping
 
 from flask import request
@@ -26,6 +25,7 @@ from wtforms import Form
 from macros.rows import ADD_BUTTON
 from macros.rows import REMOVE_BUTTON
 from macros.rows import can_add
+from macros.tree import walk_fields
 
 
 def apply_row_action(form: Form, formdata: Mapping[str, str] | None = None) -> bool:
@@ -75,16 +75,9 @@ def remove_row(fieldlist: FieldList, position: int) -> None:
 
 def find_fieldlist(form: Form, name: str) -> FieldList | None:
     """The FieldList called `name` (its full, prefixed name) anywhere in `form`."""
-    return next((f for f in _fieldlists(form) if f.name == name), None)
-
-
-def _fieldlists(fields) -> Iterator[FieldList]:
-    for field in fields:
-        if field.type == "FieldList":
-            yield field
-            yield from _fieldlists(field.entries)
-        elif field.type == "FormField":
-            yield from _fieldlists(field.form)
+    return next(
+        (f for f in walk_fields(form, containers=True) if f.type == "FieldList" and f.name == name), None
+    )
 
 
 def _focus(fieldlist: FieldList, entry: Field) -> None:

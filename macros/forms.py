@@ -8,6 +8,7 @@ from wtforms import Form
 
 from macros.fields import field_kind
 from macros.rows import blank_row
+from macros.tree import walk_fields
 
 # Submit fields with these names step backwards or aside, so they never come first.
 SECONDARY_SUBMITS = frozenset({"back", "previous", "cancel", "reset", "delete", "remove"})
@@ -22,26 +23,13 @@ class Row(NamedTuple):
     grid: bool
 
 
-def _walk(form: Form):
-    """Every field of a form, descending into FormFields and FieldList entries."""
-    for field in form:
-        yield field
-        if field.type == "FormField":
-            yield from _walk(field.form)
-        elif field.type == "FieldList":
-            for entry in field.entries:
-                yield entry
-                if entry.type == "FormField":
-                    yield from _walk(entry.form)
-
-
 def has_file_field(form: Form) -> bool:
     """True when a form (or a nested one) has a file input, so it needs multipart.
 
     A FieldList with no rows yet counts its blank row: forms.js may add one,
     and the form must already be multipart when it does.
     """
-    for field in _walk(form):
+    for field in walk_fields(form, containers=True):
         if field.type in FILE_FIELDS:
             return True
         if field.type == "FieldList" and not field.entries:
@@ -53,7 +41,7 @@ def has_file_field(form: Form) -> bool:
 
 def has_fieldlist(form: Form) -> bool:
     """True when a form has a FieldList, whose add/remove buttons come before the form's own."""
-    return any(field.type == "FieldList" for field in _walk(form))
+    return any(field.type == "FieldList" for field in walk_fields(form, containers=True))
 
 
 def _cell(form: Form, spec: str) -> tuple[Field, str]:
@@ -151,20 +139,14 @@ def form_errors(form: Form) -> list[tuple[str, str]]:
     own errors link to their fieldset.
     """
     found: list[tuple[str, str]] = [("", message) for message in getattr(form, "form_errors", [])]
-
-    def walk(fields) -> None:
-        for field in fields:
-            if field.type == "FormField":
-                found.extend((field.id, message) for message in getattr(field.form, "form_errors", []))
-                walk(field.form)
-            elif field.type == "FieldList":
-                found.extend((field.id, m) for m in field.errors if isinstance(m, str))
-                walk(field.entries)  # FormField rows keep their own form-wide errors
-            elif field.type != "CSRFTokenField":
-                anchor = anchor_for(field)
-                found.extend((anchor, message) for message in field.errors if isinstance(message, str))
-
-    walk(form)
+    for field in walk_fields(form, containers=True):
+        if field.type == "FormField":
+            found.extend((field.id, message) for message in getattr(field.form, "form_errors", []))
+        elif field.type == "FieldList":
+            found.extend((field.id, m) for m in field.errors if isinstance(m, str))
+        elif field.type != "CSRFTokenField":
+            anchor = anchor_for(field)
+            found.extend((anchor, message) for message in field.errors if isinstance(message, str))
     return found
 
 

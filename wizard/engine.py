@@ -31,9 +31,9 @@ from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 from wtforms import FileField
 
+from macros.tree import walk_fields
 from wizard.expiry import duration_words
 from wizard.formdata import field_errors
-from wizard.formdata import iter_fields
 from wizard.formdata import request_to_draft
 from wizard.formdata import to_multidict
 from wizard.run import Answers
@@ -188,7 +188,7 @@ class Wizard:
         if request.form.get("action") == "back":
             run.drafts[step.name] = request_to_draft(request.form, form)
             # Back skips form.validate(), but a file is still checked before a step keeps it.
-            for field in iter_fields(form):
+            for field in walk_fields(form):
                 if isinstance(field, FileField) and field.data:
                     field.validate(form)
             step.absorb_files(form, run)
@@ -214,7 +214,7 @@ class Wizard:
         data = run.drafts.get(step.name, run.answers.get(step.name))
         form = step.make_form(run, formdata=to_multidict(data) if data is not None else None)
         pending = run.errors.get(step.name, {})
-        for field in iter_fields(form):
+        for field in walk_fields(form):
             if field.name in pending:
                 field.errors = list(pending[field.name])
         return form

@@ -8,7 +8,7 @@ from typing import ClassVar
 from flask_wtf import FlaskForm
 
 from wizard.formdata import form_to_formdata
-from wizard.formdata import iter_fields
+from wizard.formdata import stored_fields
 from wizard.run import Answers
 from wizard.run import Run
 
@@ -43,15 +43,12 @@ class Step:
         """
 
     def summary(self, form: FlaskForm, run: Run) -> list[tuple[str, str]]:
-        """(label, answer) pairs for the review page; never secrets."""
-        rows = []
-        for field in iter_fields(form):
-            if field.type in ("PasswordField", "FileField", "CSRFTokenField", "SubmitField", "HiddenField"):
-                continue
-            if field.name in self.not_answers:
-                continue
-            rows.append((field.label.text, display_value(field)))
-        return rows
+        """(label, answer) pairs for the review page: the stored fields a person filled in, never secrets."""
+        return [
+            (field.label.text, display_value(field))
+            for field in stored_fields(form)
+            if field.type != "HiddenField" and field.name not in self.not_answers
+        ]
 
 
 def display_value(field: Any) -> str:

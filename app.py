@@ -7,6 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config
+import macros
 from auth.loader import register_user_loading
 from database import register_database
 from extensions import csrf
@@ -98,11 +99,9 @@ def register_blueprints(app: Flask) -> None:
 
 def register_templates(app: Flask) -> None:
     """Jinja extensions and the helpers the macro library and layout use."""
-    from forms.rendering import register_template_helpers
     from pages.navigation import register_navigation
 
-    app.jinja_env.add_extension("jinja2.ext.do")
-    register_template_helpers(app)
+    macros.init_app(app)
     register_navigation(app)
 
 

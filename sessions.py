@@ -1,9 +1,5 @@
 """Server-side sessions: an embedded file store by default, Redis when `REDIS_URL` is set.
 
-Both stores also keep *records* beside the sessions (`record_get/set/delete`): data
-with its own key and lifetime, such as a registration in progress, so two tabs
-writing two records never overwrite each other's session snapshot.
-
 A visitor who has not yet stored anything costs nothing on disk: the cookie
 carries a session id from the first response, the CSRF token is signed over a
 value derived from that id (`derived_csrf`), and a record is written only once
@@ -176,19 +172,6 @@ class FileSessionInterface(GuardedSessionMixin, CacheLibSessionInterface):
         """How many sessions are stored (live or not yet swept)."""
         return sum(1 for _ in self.cache._list_dir())
 
-    def record_get(self, key: str) -> Any:
-        """A record kept beside the sessions (e.g. a wizard), or None."""
-        return self.cache.get(key)
-
-    def record_set(self, key: str, value: Any, ttl: int) -> None:
-        """Store a plain-data record for `ttl` seconds; OSError when the disk refuses."""
-        if not self.cache.set(key, value, timeout=ttl):
-            raise OSError(f"could not write record {key!r} to {self.directory}")
-
-    def record_delete(self, key: str) -> None:
-        """Forget a record."""
-        self.cache.delete(key)
-
 
 class GuardedRedisSessionInterface(GuardedSessionMixin, RedisSessionInterface):
     """Sessions in Redis; keys expire by Redis' own TTL."""
@@ -203,19 +186,6 @@ class GuardedRedisSessionInterface(GuardedSessionMixin, RedisSessionInterface):
     def count(self) -> int:
         """How many sessions are stored."""
         return sum(1 for _ in self.client.scan_iter(match=self.key_prefix + "*", count=1000))
-
-    def record_get(self, key: str) -> Any:
-        """A record kept beside the sessions (e.g. a wizard), or None."""
-        raw = self.client.get(key)
-        return msgspec.msgpack.decode(raw) if raw else None
-
-    def record_set(self, key: str, value: Any, ttl: int) -> None:
-        """Store a plain-data record for `ttl` seconds."""
-        self.client.set(key, msgspec.msgpack.encode(value), ex=ttl)
-
-    def record_delete(self, key: str) -> None:
-        """Forget a record."""
-        self.client.delete(key)
 
 
 def make_redis(url: str) -> redis.Redis:

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from flask import Blueprint
 from flask import current_app
 from flask import flash
 from flask import g
@@ -14,11 +15,12 @@ from flask_login import current_user
 from flask_login import logout_user
 from werkzeug.exceptions import ServiceUnavailable
 
-from auth import bp
 from auth.loader import sign_in
 from extensions import limiter
 from forms.login import LoginForm
 from models import User
+
+bp = Blueprint("auth", __name__)
 
 
 def safe_next(target: str | None) -> str | None:

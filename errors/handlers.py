@@ -1,6 +1,7 @@
 """Handlers that turn every error into a page in the site's layout, or JSON for /api/*."""
 
 import redis
+from flask import Blueprint
 from flask import current_app
 from flask import jsonify
 from flask import render_template
@@ -12,8 +13,9 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import ServiceUnavailable
 
-from errors import bp
 from extensions import db
+
+bp = Blueprint("errors", __name__)
 
 # What each status means to a person, and what they can do about it.
 PAGES: dict[int, tuple[str, str]] = {

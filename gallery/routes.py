@@ -1,5 +1,6 @@
 """`GET /gallery` shows every example; `POST /gallery?example=<slug>` really submits one."""
 
+from flask import Blueprint
 from flask import abort
 from flask import redirect
 from flask import render_template
@@ -9,12 +10,13 @@ from flask import url_for
 from wtforms import Form
 
 from forms.fieldlist import apply_row_action
-from gallery import bp
 from gallery.examples import EXAMPLES_BY_SLUG
 from gallery.render import posted_form
 from gallery.render import render_examples
 from macros.fields import field_kind
 from macros.tree import walk_fields
+
+bp = Blueprint("gallery", __name__)
 
 RECEIVED = "gallery_received"
 

@@ -3,6 +3,7 @@
 import os
 
 import flask_bootstrap
+from flask import Blueprint
 from flask import current_app
 from flask import jsonify
 from flask import render_template
@@ -10,8 +11,9 @@ from flask import send_from_directory
 from sqlalchemy import text
 
 from extensions import db
-from pages import bp
 from sessions import STORE_ERRORS
+
+bp = Blueprint("pages", __name__)
 
 # Bootstrap 5.3's compiled files, as shipped in the Bootstrap-Flask wheel.
 BOOTSTRAP_DIR = os.path.join(os.path.dirname(flask_bootstrap.__file__), "static", "bootstrap5")

@@ -1,5 +1,6 @@
 """`GET /profile`: the signed-in user's details and avatar."""
 
+from flask import Blueprint
 from flask import render_template
 from flask_login import current_user
 from flask_login import login_required
@@ -8,7 +9,8 @@ from forms.registration import INTERESTS
 from forms.registration import PLANS
 from forms.registration import choice_label
 from forms.registration import country_choices
-from profiles import bp
+
+bp = Blueprint("profiles", __name__)
 
 
 @bp.route("/profile")

@@ -1,12 +1,14 @@
 """`GET /media/avatars/<name>`: avatar images, by stored (UUID) name only."""
 
+from flask import Blueprint
 from flask import abort
 from flask import send_from_directory
 
-from uploads import bp
 from uploads.avatars import AVATARS
 from uploads.storage import is_stored_name
 from uploads.storage import upload_dir
+
+bp = Blueprint("uploads", __name__)
 
 MEDIA_MAX_AGE = 86400
 

@@ -2,8 +2,8 @@
 
 from app import create_app
 from tests.conftest import overrides_for
-from tests.helpers import csrf_token
-from tests.helpers import parse
+from tests.page_reading import csrf_token
+from tests.page_reading import parse
 
 # Nothing listens on port 1: connections are refused at once.
 DEAD_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:1/test?connect_timeout=2"

@@ -9,7 +9,7 @@ import redis
 
 from app import create_app
 from tests.conftest import overrides_for
-from tests.helpers import csrf_token
+from tests.page_reading import csrf_token
 
 
 def test_file_store_keeps_far_more_sessions_than_cachelibs_default(app):

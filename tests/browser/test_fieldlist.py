@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from gallery.demo_forms import RecipeDemoForm
 from gallery.fixtures import RECIPE_SAMPLE
 from tests.browser.conftest import ARTIFACTS
-from tests.wizard_helpers import png_bytes
+from tests.registration_client import png_bytes
 
 PREFIX = "recipe-filled-"
 INGREDIENTS = f"#{PREFIX}ingredients"

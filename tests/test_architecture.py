@@ -1,10 +1,12 @@
-"""The project's modules import one another one way: no cycle, TYPE_CHECKING imports included."""
+"""The structure the README promises: imports one way (no cycle, TYPE_CHECKING included),
+a generic wizard engine, forms that register nothing in Jinja, small modules."""
 
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_DIRS = {".venv", "migrations", "tests", "bench", "instance", "node_modules"}
+MAX_LINES = 300
 
 
 def project_modules() -> dict[str, Path]:
@@ -85,3 +87,34 @@ def test_no_import_cycle_among_the_projects_modules():
 
 def test_a_cycle_would_be_found():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    """Every module `start` imports, directly or not."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for target in graph[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
+
+
+def test_the_wizard_engine_imports_nothing_from_the_products_forms():
+    """Its forms come only through the step declarations of a wizard such as the registration."""
+    graph = import_graph()
+    assert "wizard.registration" not in reachable(graph, "wizard.engine")
+    assert not {module for module in reachable(graph, "wizard.engine") if module.split(".")[0] == "forms"}
+
+
+def test_forms_register_nothing_in_jinja():
+    for name, path in project_modules().items():
+        if name.split(".")[0] == "forms":
+            assert "jinja_env" not in path.read_text(encoding="utf-8"), name
+
+
+def test_no_module_is_over_300_lines():
+    paths = [p for p in ROOT.rglob("*.py") if not p.relative_to(ROOT).parts[0].startswith(".")]
+    assert len(paths) > 50
+    long = {str(p.relative_to(ROOT)): n for p in paths if (n := len(p.read_text().splitlines())) > MAX_LINES}
+    assert long == {}

@@ -11,6 +11,7 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_login import logout_user
 from werkzeug.exceptions import ServiceUnavailable
@@ -53,7 +54,7 @@ def refuse_when_database_down() -> None:
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("10 per minute; 50 per hour", methods=["POST"])
-def login():
+def login() -> ResponseReturnValue:
     """Sign in with a username or e-mail address and a password."""
     if current_user.is_authenticated:
         return redirect(url_for("pages.home"))
@@ -71,7 +72,7 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
-def logout():
+def logout() -> ResponseReturnValue:
     """Sign out and drop everything the session held."""
     logout_user()
     session.clear()

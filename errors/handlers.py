@@ -7,6 +7,7 @@ from flask import jsonify
 from flask import render_template
 from flask import request
 from flask.globals import request_ctx
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
@@ -63,7 +64,9 @@ def wants_json() -> bool:
     )
 
 
-def error_response(code: int, message: str | None = None, headers=None):
+def error_response(
+    code: int, message: str | None = None, headers: dict[str, str] | None = None
+) -> ResponseReturnValue:
     """The error page (or JSON body) for `code`, with the status and any headers."""
     title, default = PAGES.get(code, ("Error", "The request could not be completed."))
     message = message or default
@@ -83,39 +86,39 @@ def limit_headers(error: HTTPException) -> dict[str, str]:
 
 
 @bp.app_errorhandler(CSRFError)
-def csrf_error(error: CSRFError):
+def csrf_error(error: CSRFError) -> ResponseReturnValue:
     return error_response(400, CSRF_MESSAGE)
 
 
 @bp.app_errorhandler(HTTPException)
-def http_error(error: HTTPException):
+def http_error(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
     if code == 429:
         return error_response(429, headers=limit_headers(error))
     return error_response(code, headers=limit_headers(error))
 
 
-def service_unavailable():
+def service_unavailable() -> ResponseReturnValue:
     """503 with a rolled-back session and a Retry-After hint."""
     db.session.rollback()
     return error_response(503, headers={"Retry-After": "30"})
 
 
 @bp.app_errorhandler(ServiceUnavailable)
-def unavailable(error: ServiceUnavailable):
+def unavailable(error: ServiceUnavailable) -> ResponseReturnValue:
     return service_unavailable()
 
 
 @bp.app_errorhandler(OperationalError)
 @bp.app_errorhandler(redis.ConnectionError)
 @bp.app_errorhandler(redis.TimeoutError)
-def backing_service_down(error: Exception):
+def backing_service_down(error: Exception) -> ResponseReturnValue:
     current_app.logger.error("Backing service unavailable: %s", error)
     return service_unavailable()
 
 
 @bp.app_errorhandler(InternalServerError)
-def internal_error(error: InternalServerError):
+def internal_error(error: InternalServerError) -> ResponseReturnValue:
     db.session.rollback()
     if isinstance(error.original_exception, SERVICE_ERRORS):
         return service_unavailable()

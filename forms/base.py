@@ -10,11 +10,13 @@ data through `forms.formdata.clean_formdata` first.
 
 import weakref
 from functools import cache
+from typing import Any
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from markupsafe import escape
 from werkzeug.datastructures import MultiDict
+from wtforms import Field
 from wtforms import Form
 from wtforms import widgets
 from wtforms.widgets.core import clean_key
@@ -46,7 +48,7 @@ def quick_class(widget_class: type) -> type:
 _QUICK: "weakref.WeakKeyDictionary[object, object]" = weakref.WeakKeyDictionary()
 
 
-def quick_widget(widget):  # type: ignore[no-untyped-def]
+def quick_widget(widget: Any) -> Any:
     """The quick twin of a widget instance (same settings), or the widget itself."""
     if not isinstance(widget, widgets.Input) or type(widget).html_params is not html_params:
         return widget
@@ -61,14 +63,14 @@ def quick_widget(widget):  # type: ignore[no-untyped-def]
 class QuickRenderMeta:
     """Meta mixin: render fields through their quick widget twins, and read only sane form data."""
 
-    def wrap_formdata(self, form, formdata):  # type: ignore[no-untyped-def]
+    def wrap_formdata(self, form: Form, formdata: Any) -> Any:
         try:
             formdata = super().wrap_formdata(form, formdata)  # type: ignore[misc]
         except (TypeError, ValueError):  # a JSON body that is not an object: as good as empty
             return MultiDict()
         return clean_formdata(form, formdata)
 
-    def render_field(self, field, render_kw):  # type: ignore[no-untyped-def]
+    def render_field(self, field: Field, render_kw: dict[str, Any]) -> Markup:
         render_kw = {clean_key(k): v for k, v in render_kw.items()}
         if field.render_kw:
             render_kw = {**{clean_key(k): v for k, v in field.render_kw.items()}, **render_kw}

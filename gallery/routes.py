@@ -7,6 +7,7 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
+from flask.typing import ResponseReturnValue
 from wtforms import Form
 
 from forms.fieldlist import apply_row_action
@@ -22,13 +23,13 @@ RECEIVED = "gallery_received"
 
 
 @bp.get("/gallery")
-def index():
+def index() -> ResponseReturnValue:
     """Every example, and what the last valid submission sent."""
     return show({})
 
 
 @bp.post("/gallery")
-def submit():
+def submit() -> ResponseReturnValue:
     """Submit one example: add/remove a row, show the errors, or report what arrived."""
     example = EXAMPLES_BY_SLUG.get(request.args.get("example", ""))
     if example is None or not example.postable:
@@ -40,7 +41,7 @@ def submit():
     return redirect(url_for("gallery.index", _anchor=example.slug))
 
 
-def show(posted: dict[str, Form]):
+def show(posted: dict[str, Form]) -> str:
     error_form = next((form for form in posted.values() if form.errors), None)
     return render_template(
         "gallery/index.html",

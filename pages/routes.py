@@ -8,6 +8,7 @@ from flask import current_app
 from flask import jsonify
 from flask import render_template
 from flask import send_from_directory
+from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 
 from extensions import db
@@ -21,13 +22,13 @@ VENDOR_MAX_AGE = 7 * 86400
 
 
 @bp.route("/")
-def home():
+def home() -> ResponseReturnValue:
     """Links to every feature and showcase page."""
     return render_template("pages/home.html")
 
 
 @bp.route("/healthz")
-def healthz():
+def healthz() -> ResponseReturnValue:
     """Whether the database and the session store answer: 200, or 503 with which is down."""
     checks = {"database": "ok", "session_store": "ok"}
     try:
@@ -47,6 +48,6 @@ def healthz():
 
 
 @bp.route("/vendor/bootstrap/<path:filename>")
-def bootstrap_asset(filename: str):
+def bootstrap_asset(filename: str) -> ResponseReturnValue:
     """Bootstrap's CSS and JS, served from the installed package (no CDN)."""
     return send_from_directory(BOOTSTRAP_DIR, filename, max_age=VENDOR_MAX_AGE)

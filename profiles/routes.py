@@ -2,6 +2,7 @@
 
 from flask import Blueprint
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_login import login_required
 
@@ -15,7 +16,7 @@ bp = Blueprint("profiles", __name__)
 
 @bp.route("/profile")
 @login_required
-def show():
+def show() -> ResponseReturnValue:
     """What the user registered with."""
     return render_template(
         "profiles/show.html",

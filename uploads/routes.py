@@ -3,6 +3,7 @@
 from flask import Blueprint
 from flask import abort
 from flask import send_from_directory
+from flask.typing import ResponseReturnValue
 
 from uploads.avatars import AVATARS
 from uploads.storage import is_stored_name
@@ -14,7 +15,7 @@ MEDIA_MAX_AGE = 86400
 
 
 @bp.route("/media/avatars/<name>")
-def avatar(name: str):
+def avatar(name: str) -> ResponseReturnValue:
     """Serve an avatar; names are UUIDs, so a changed avatar has a new URL."""
     if not is_stored_name(name):
         abort(404)

@@ -8,12 +8,14 @@ from flask import request
 from flask import session
 from flask import url_for
 from flask.typing import ResponseReturnValue
+from wtforms import Field
 from wtforms import Form
 
 from forms.fieldlist import apply_row_action
 from gallery.examples import EXAMPLES_BY_SLUG
 from gallery.render import posted_form
 from gallery.render import render_examples
+from input_limits import clipped
 from macros.fields import field_kind
 from macros.tree import walk_fields
 
@@ -52,16 +54,21 @@ def show(posted: dict[str, Form]) -> str:
 
 
 def received_values(form: Form) -> list[list[str]]:
-    """[name, value] of every field that arrived, names without the example's prefix."""
+    """[name, value] of every field that arrived, names without the example's prefix.
+
+    Values are kept in the session until the next page: each is cut at its field's maximum.
+    """
     prefix = getattr(form, "_prefix", "")
     return [
-        [
-            field.name.removeprefix(prefix),
-            "(not shown)" if field.type == "PasswordField" else display(field.data),
-        ]
+        [field.name.removeprefix(prefix), received_text(field)]
         for field in walk_fields(form)
         if field.type != "CSRFTokenField" and field_kind(field) != "submit"  # data, not its token or buttons
     ]
+
+
+def received_text(field: Field) -> str:
+    """What the "received" list shows for a field: its data as text, never a password."""
+    return "(not shown)" if field.type == "PasswordField" else clipped(field, display(field.data))
 
 
 def display(value) -> str:

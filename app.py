@@ -4,11 +4,12 @@ import os
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config
 import macros
 from auth import bp as auth_bp
-from auth.loader import load_user
+from auth.loader import register_user_loading
 from cli import sessions_cli
 from cli import uploads_cli
 from database import register_database
@@ -22,6 +23,7 @@ from logging_config import configure_logging
 from pages import bp as pages_bp
 from pages.navigation import register_navigation
 from profiles import bp as profiles_bp
+from request_limits import register_request_limits
 from security import register_security_headers
 from sessions import register_sessions
 from templating import FormworkFlask
@@ -35,6 +37,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = FormworkFlask(__name__, instance_relative_config=True)
     load_config(app, overrides)
     configure_logging(app)
+    register_request_limits(app)
+    register_proxy(app)
     register_extensions(app)
     register_sessions(app)
     register_blueprints(app)
@@ -53,10 +57,21 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
     app.config.update(overrides or {})
     if app.config["APP_CONFIG"] == "production":
         config.check_production_secret(app.config.get("SECRET_KEY"))
+        config.check_production_hosts(app.config.get("TRUSTED_HOSTS"))
     elif not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     os.makedirs(app.config["UPLOAD_ROOT"], exist_ok=True)
+
+
+def register_proxy(app: Flask) -> None:
+    """Behind `PROXY_FIX_X_FOR` proxies, read the client's address and scheme from their headers.
+
+    Rate limits then key on the real client, not on the proxy everyone comes through.
+    """
+    hops = app.config.get("PROXY_FIX_X_FOR", 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=1)
 
 
 def register_extensions(app: Flask) -> None:
@@ -64,12 +79,14 @@ def register_extensions(app: Flask) -> None:
     register_database(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    if app.config["APP_CONFIG"] == "production" and not app.config.get("REDIS_URL"):
+        app.logger.warning("REDIS_URL is not set: rate-limit counters are kept per worker process")
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
-    login_manager.user_loader(load_user)
+    register_user_loading(app)
 
 
 def register_blueprints(app: Flask) -> None:

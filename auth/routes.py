@@ -17,6 +17,7 @@ from flask_login import logout_user
 from werkzeug.exceptions import ServiceUnavailable
 
 from auth.loader import sign_in
+from extensions import db
 from extensions import limiter
 from forms.login import LoginForm
 from models import User
@@ -73,9 +74,16 @@ def login() -> ResponseReturnValue:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> ResponseReturnValue:
-    """Sign out and drop everything the session held."""
-    logout_user()
+    """Sign out everywhere: this session, the remember cookie, and copies of either.
+
+    The session is cleared *before* `logout_user`, which leaves its note to delete
+    the remember cookie in it; rotating the token kills copies taken earlier.
+    """
+    if current_user.is_authenticated:
+        current_user.rotate_session_token()
+        db.session.commit()
     session.clear()
+    logout_user()
     flash("You have been signed out.", "info")
     current_app.session_interface.regenerate(session)
     return redirect(url_for("pages.home"))

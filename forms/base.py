@@ -5,8 +5,8 @@ of a form page. `Meta.render_field` (WTForms' hook for customising rendering)
 here renders each `Input` widget with WTForms' own logic, swapping only the
 attribute writer for an equivalent, much faster one. The output is identical
 (tests compare it with WTForms' own). It pays: with WTForms' own writer a step GET
-costs 0.37 to 0.45 ms more, 22 to 28 % (1.62 against 2.07 ms of CPU in app;
-`bench/speed_tricks.py`, three runs on 2026-12-01). `Meta.wrap_formdata` passes
+costs 0.37 to 0.45 ms more, 22 to 28 % (1.71 against 2.10 ms of CPU in app;
+`bench/speed_tricks.py`, four runs on 2026-12-01). `Meta.wrap_formdata` passes
 the request's data through `forms.formdata.clean_formdata` first, and
 `Meta.bind_field` runs every `Length` check first, stopping the chain
 (`forms.validators.bounded_chain`).

@@ -13,7 +13,7 @@ from psycopg import sql
 from app import create_app
 from extensions import db
 from models import User
-from tests.helpers import AuthActions
+from tests.auth_actions import AuthActions
 
 PASSWORD = "Correct-horse-1"
 

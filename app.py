@@ -64,7 +64,9 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Feature blueprints, one package each."""
+    from account import bp as account_bp
     from auth import bp as auth_bp
+    from documents import bp as documents_bp
     from errors import bp as errors_bp
     from gallery import bp as gallery_bp
     from pages import bp as pages_bp
@@ -77,6 +79,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(registration.blueprint)
     app.register_blueprint(profiles_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(documents_bp)
     app.register_blueprint(uploads_bp)
     app.register_blueprint(gallery_bp)
 

@@ -3,6 +3,7 @@
 import redis
 from flask import current_app
 from flask import jsonify
+from flask import redirect
 from flask import render_template
 from flask import request
 from flask.globals import request_ctx
@@ -10,10 +11,15 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.exceptions import ServiceUnavailable
 
 from errors import bp
 from extensions import db
+from forms.carried_errors import FILE_FIELDS
+from forms.carried_errors import carry_errors
+from forms.carried_errors import returns_to_form
+from uploads.sizes import size_words
 
 # What each status means to a person, and what they can do about it.
 PAGES: dict[int, tuple[str, str]] = {
@@ -91,6 +97,22 @@ def http_error(error: HTTPException):
     if code == 429:
         return error_response(429, headers=limit_headers(error))
     return error_response(code, headers=limit_headers(error))
+
+
+@bp.app_errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge):
+    """Name the limit; a form page marked for it gets its form back with the message on the file field."""
+    limit = size_words(current_app.config["MAX_CONTENT_LENGTH"])
+    message = (
+        f"What you sent was larger than {limit}, the most the site accepts at once. "
+        "Choose a smaller file (or fewer files) and send it again."
+    )
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.method == "POST" and not wants_json() and returns_to_form(view):
+        carry_errors({FILE_FIELDS: [message]})
+        query = request.query_string.decode("latin-1")
+        return redirect(request.path + (f"?{query}" if query else ""), 303)
+    return error_response(413, message)
 
 
 def service_unavailable():

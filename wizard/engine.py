@@ -27,6 +27,8 @@ from werkzeug.wrappers import Response
 from wtforms import FileField
 
 from forms.base import FormworkForm
+from forms.carried_errors import attach_carried_errors
+from forms.carried_errors import back_to_form_when_too_large
 from wizard.formdata import iter_fields
 from wizard.formdata import request_to_draft
 from wizard.formdata import to_multidict
@@ -89,7 +91,8 @@ class Wizard:
         for decorate in review_decorators or []:
             review = decorate(review)
         self.blueprint.add_url_rule("/<wid>/review", "review", review, methods=["GET", "POST"])
-        self.blueprint.add_url_rule("/<wid>/<step>", "step", self.step_view, methods=["GET", "POST"])
+        step_view = back_to_form_when_too_large(self.step_view)
+        self.blueprint.add_url_rule("/<wid>/<step>", "step", step_view, methods=["GET", "POST"])
 
     # URLs -------------------------------------------------------------------
 
@@ -199,6 +202,7 @@ class Wizard:
         for field in iter_fields(form):
             if field.name in pending:
                 field.errors = list(pending[field.name])
+        attach_carried_errors(form)  # a photo too large to read, say
         return form
 
     def render_step(self, run: Run, step: Step, form: FlaskForm) -> str:

@@ -9,6 +9,7 @@ from flask_login import login_required
 
 from account import bp
 from account.deletion import delete_account
+from auth.loader import end_other_sessions
 from extensions import db
 from extensions import limiter
 from forms.account import ChangePasswordForm
@@ -27,6 +28,7 @@ def password():
     form = ChangePasswordForm(user)
     if form.validate_on_submit():
         user.set_password(form.password.data)
+        end_other_sessions(user)
         db.session.commit()
         flash("Your password is changed.", "success")
         return redirect(url_for("profiles.show"))

@@ -24,7 +24,7 @@ DOCUMENTS = "documents"
 KINDS = {
     "pdf": ("PDF", "application/pdf"),
     "docx": ("Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "txt": ("Text", "text/plain; charset=utf-8"),
+    "txt": ("Text", "text/plain"),  # Flask adds "; charset=utf-8"
 }
 
 

@@ -96,10 +96,12 @@ def register_templates(app: Flask) -> None:
 def register_housekeeping(app: Flask) -> None:
     """Periodic chores run by the workers themselves."""
     from uploads.avatars import sweep_staged_avatars
+    from uploads.sweep import sweep_orphans
 
     keeper = Housekeeper(app)
     keeper.add("sessions", app.config["SESSION_SWEEP_INTERVAL"], app.session_interface.sweep_expired)
     keeper.add("staged-avatars", app.config["STAGING_SWEEP_INTERVAL"], sweep_staged_avatars)
+    keeper.add("orphan-uploads", app.config["STAGING_SWEEP_INTERVAL"], sweep_orphans)
 
 
 def register_commands(app: Flask) -> None:

@@ -27,7 +27,8 @@ uploads_cli = AppGroup("uploads", help="Uploaded file maintenance.")
 
 @uploads_cli.command("sweep")
 def sweep_uploads() -> None:
-    """Delete avatars staged by registrations abandoned longer than WIZARD_TTL_SECONDS."""
+    """Delete abandoned staged avatars, files no row refers to, and stray partial writes."""
     from uploads.avatars import sweep_staged_avatars
+    from uploads.sweep import sweep_orphans
 
-    click.echo(f"Removed {sweep_staged_avatars()} staged file(s).")
+    click.echo(f"Removed {sweep_staged_avatars()} staged file(s) and {sweep_orphans()} orphan file(s).")

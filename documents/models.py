@@ -18,6 +18,7 @@ from models import User
 from models import utcnow
 from uploads.commit import StoredFile
 from uploads.commit import owned_files
+from uploads.sweep import referenced_by
 
 DOCUMENTS = "documents"
 # Kind -> (what people call it, the Content-Type it is served with).
@@ -76,3 +77,9 @@ def documents_of(user: User) -> list[StoredFile]:
     """The document files of `user`, deleted with the account."""
     names = db.session.scalars(select(Document.stored_name).where(Document.owner_id == user.id))
     return [StoredFile(DOCUMENTS, name) for name in names]
+
+
+@referenced_by(DOCUMENTS)
+def documents_in_use() -> set[str]:
+    """The stored names of every document (the sweep keeps these)."""
+    return set(db.session.scalars(select(Document.stored_name)))

@@ -4,13 +4,17 @@ import contextlib
 from typing import IO
 
 from flask import current_app
+from sqlalchemy import select
 
+from extensions import db
+from models import User
 from uploads import storage
 from uploads.commit import StoredFile
 from uploads.commit import owned_files
 from uploads.images import AVATAR_SIZES
 from uploads.images import avatar_images
 from uploads.images import save_webp
+from uploads.sweep import referenced_by
 
 STAGING = "staging"
 AVATARS = "avatars"
@@ -91,3 +95,10 @@ def sweep_staged_avatars() -> int:
 def avatar_of(user) -> list[StoredFile]:
     """The avatar files of `user`, deleted with the account."""
     return [StoredFile(AVATARS, file) for file in avatar_files(user.avatar)]
+
+
+@referenced_by(AVATARS)
+def avatars_in_use() -> set[str]:
+    """Every file of every user's avatar (the sweep keeps these)."""
+    names = db.session.scalars(select(User.avatar).where(User.avatar.is_not(None)))
+    return {file for name in names for file in avatar_files(name)}

@@ -121,3 +121,15 @@ def sweep_older_than(kind: str, max_age: float) -> int:
             except FileNotFoundError:
                 pass
     return removed
+
+
+def sweep_unreferenced(kind: str, keep: set[str], max_age: float) -> int:
+    """Delete files in an area older than `max_age` seconds whose names are not in `keep`."""
+    cutoff = time.time() - max_age
+    removed = 0
+    for entry in os.scandir(upload_dir(kind)):
+        if entry.name not in keep and entry.is_file() and entry.stat().st_mtime < cutoff:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed

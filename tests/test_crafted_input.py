@@ -13,8 +13,11 @@ import uuid
 import pytest
 
 from gallery.examples import EXAMPLES
+from tests.conftest import PASSWORD
+from tests.conftest import add_user
 from tests.conftest import module_app
 from tests.helpers import form_values
+from tests.helpers import parse
 from tests.wizard_helpers import VALID
 from tests.wizard_helpers import Registration
 
@@ -47,6 +50,32 @@ def page_target(page_url: str, post_url: str):
     return prepare
 
 
+def signed_in(client) -> None:
+    """Sign `client` in as a user of its own (the app is shared by the whole module)."""
+    name = "crafted" + uuid.uuid4().hex[:12]
+    add_user(client.application, name, f"{name}@example.com")
+    client.post("/login", data={**form_values(client.get("/login")), "username": name, "password": PASSWORD})
+
+
+def signed_in_target(page_url: str, action: str = ""):
+    """A page of a signed-in user whose form posts to `action` ("": the page itself)."""
+
+    def prepare(client):
+        signed_in(client)
+        return action or page_url, form_values(client.get(page_url), action=action)
+
+    return prepare
+
+
+def document_delete_target(client):
+    signed_in(client)
+    values = form_values(client.get("/documents"), action="/documents")
+    values["documents"] = [(io.BytesIO(b"some notes"), "notes.txt")]
+    client.post("/documents", data=values, content_type="multipart/form-data")
+    url = parse(client.get("/documents")).select_one("form[action$='/delete']")["action"]
+    return url, form_values(client.post(url, data={"csrf_token": values["csrf_token"]}), action=url)
+
+
 def logout_target(client):
     values = form_values(client.get("/login"), action="")
     return "/logout", {"csrf_token": values["csrf_token"]}
@@ -56,6 +85,11 @@ GALLERY_FORMS = [example.slug for example in EXAMPLES if example.postable]
 TARGETS = {
     "auth.login": page_target("/login", ""),
     "auth.logout": logout_target,
+    "profiles.show": signed_in_target("/profile"),
+    "account.password": signed_in_target("/account/password"),
+    "account.delete": signed_in_target("/account/delete"),
+    "documents.index": signed_in_target("/documents", "/documents"),
+    "documents.delete": document_delete_target,
     **{
         f"gallery.submit:{slug}": page_target("/gallery", f"/gallery?example={slug}")
         for slug in GALLERY_FORMS

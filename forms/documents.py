@@ -19,6 +19,10 @@ class DocumentUploadForm(FormworkForm):
     )
     submit = SubmitField("Upload")
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.documents.flags.required = True  # checked by validate_documents, marked for the person
+
     def validate_documents(self, field: MultipleFileField) -> None:
         files = [upload for upload in field.data or [] if upload and upload.filename]
         if not files:

@@ -73,11 +73,12 @@ def avatar_images(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> l
         image = image.copy() if made else image
         image.thumbnail((size, size), Image.Resampling.LANCZOS)
         made.append(image)
-    return made
+    # Fresh images carry no EXIF/GPS/ICC metadata from the upload.
+    return [without_metadata(image) for image in made]
 
 
 def decode_for(image: Image.Image, size: int) -> Image.Image:
-    """Decode `image` at the scale `size` needs, turned upright, as a fresh RGB(A) image."""
+    """Decode `image` at the scale `size` needs, turned upright, in RGB (or RGBA when it has alpha)."""
     try:
         if image.format == "JPEG":
             image.draft("RGB", (size, size))
@@ -86,8 +87,12 @@ def decode_for(image: Image.Image, size: int) -> Image.Image:
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ImageRejected("The image file is damaged and cannot be read.") from None
     image = upright(image)
-    image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
-    # A fresh image carries no EXIF/GPS/ICC metadata from the upload.
+    mode = "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
+    return image if image.mode == mode else image.convert(mode)
+
+
+def without_metadata(image: Image.Image) -> Image.Image:
+    """The same pixels in a new image: nothing of the upload's `info` (EXIF, GPS, ICC) comes along."""
     clean = Image.new(image.mode, image.size)
     clean.paste(image)
     return clean

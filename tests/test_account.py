@@ -14,6 +14,7 @@ from tests.helpers import csrf_token
 from tests.helpers import form_values
 from tests.helpers import parse
 from tests.upload_helpers import all_files
+from tests.upload_helpers import fail_commits
 from tests.upload_helpers import pdf_bytes
 from tests.wizard_helpers import VALID
 from tests.wizard_helpers import Registration
@@ -123,14 +124,9 @@ def test_a_failed_deletion_keeps_the_account_and_its_files(app, client, tmp_path
     reg.confirm()
     before = all_files(tmp_path / "uploads")
 
-    def fail():
-        from sqlalchemy.exc import OperationalError
-
-        raise OperationalError("COMMIT", {}, Exception("connection lost"))
-
     values = form_values(client.get("/account/delete"), action="")
     values["password"] = VALID["account"]["password"]
-    monkeypatch.setattr(db.session, "commit", fail)
+    fail_commits(monkeypatch)
     assert client.post("/account/delete", data=values).status_code == 503
     monkeypatch.undo()
     assert all_files(tmp_path / "uploads") == before

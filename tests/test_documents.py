@@ -15,6 +15,7 @@ from tests.helpers import parse
 from tests.upload_helpers import all_files
 from tests.upload_helpers import docx_bytes
 from tests.upload_helpers import docx_zip_bomb
+from tests.upload_helpers import fail_commits
 from tests.upload_helpers import pdf_bytes
 from tests.upload_helpers import png_file
 from tests.upload_helpers import zip_bytes
@@ -313,3 +314,13 @@ def test_a_valid_docx_with_many_parts_is_fine_but_too_many_is_refused(logged_in_
     )
     assert "more than 2000 parts" in parse(page).find(id="documents-error").get_text()
     assert [d.display_name for d in stored(app)] == ["fine.docx"]
+
+
+def test_files_written_for_a_failed_commit_are_removed(app, logged_in_client, tmp_path, monkeypatch):
+    values = form_values(logged_in_client.get("/documents"), action="/documents")
+    values["documents"] = [(io.BytesIO(pdf_bytes()), "a.pdf"), (io.BytesIO(b"notes"), "b.txt")]
+    fail_commits(monkeypatch)
+    response = logged_in_client.post("/documents", data=values, content_type="multipart/form-data")
+    monkeypatch.undo()
+    assert response.status_code == 503
+    assert stored(app) == [] and upload_area(tmp_path) == []

@@ -5,13 +5,13 @@ import io
 import pytest
 from PIL import Image
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
 
 from extensions import db
 from models import User
 from tests.conftest import add_user
 from tests.helpers import form_values
 from tests.helpers import parse
+from tests.upload_helpers import fail_commits
 from tests.upload_helpers import stored_files
 from tests.wizard_helpers import png_bytes
 
@@ -186,21 +186,12 @@ def test_remove_avatar_removes_it_and_its_files(app, logged_in_client, tmp_path)
     assert parse(logged_in_client.get("/profile")).find(id="remove_avatar") is None  # nothing left to remove
 
 
-def failing_commit(monkeypatch):
-    """Make the next commit fail as a lost database connection would."""
-
-    def fail():
-        raise OperationalError("COMMIT", {}, Exception("connection lost"))
-
-    monkeypatch.setattr(db.session, "commit", fail)
-
-
 def test_a_failed_commit_keeps_the_old_avatar_files(app, logged_in_client, tmp_path, monkeypatch):
     post_profile(logged_in_client, photo=png_bytes(color=(1, 2, 3)))
     old = the_user(app).avatar
     before = stored_files(avatars_dir(tmp_path))
     with monkeypatch.context() as patch:
-        failing_commit(patch)
+        fail_commits(patch)
         response = post_profile(logged_in_client, photo=png_bytes(color=(9, 9, 9)))
     assert response.status_code == 503
     assert the_user(app).avatar == old  # the user still points at files that exist
@@ -213,7 +204,7 @@ def test_a_failed_commit_of_a_removal_deletes_nothing(app, logged_in_client, tmp
     post_profile(logged_in_client, photo=png_bytes())
     before = stored_files(avatars_dir(tmp_path))
     with monkeypatch.context() as patch:
-        failing_commit(patch)
+        fail_commits(patch)
         post_profile(logged_in_client, {"remove_avatar": "y"})
     assert the_user(app).avatar is not None
     assert stored_files(avatars_dir(tmp_path)) == before

@@ -5,6 +5,18 @@ import os
 from functools import cache
 
 
+def fail_commits(monkeypatch) -> None:
+    """Make every commit fail as a lost database connection would (undo with the monkeypatch)."""
+    from sqlalchemy.exc import OperationalError
+
+    from extensions import db
+
+    def fail():
+        raise OperationalError("COMMIT", {}, Exception("connection lost"))
+
+    monkeypatch.setattr(db.session, "commit", fail)
+
+
 def stored_files(path) -> list[str]:
     """The files in a folder, without partial writes (dot files)."""
     return (

@@ -69,7 +69,8 @@ class Document(db.Model):
     @classmethod
     def bytes_used(cls, owner_id: int) -> int:
         """The total size of the owner's documents."""
-        return db.session.scalar(select(func.coalesce(func.sum(cls.size), 0)).where(cls.owner_id == owner_id))
+        # int(): PostgreSQL sums a bigint as numeric (a Decimal).
+        return int(db.session.scalar(select(func.coalesce(func.sum(cls.size), 0)).where(cls.owner_id == owner_id)))
 
 
 @owned_files

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from flask import current_app
+from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from documents.models import DOCUMENTS
@@ -52,6 +53,8 @@ def receive_documents(owner: User, uploads: list[FileStorage]) -> Intake:
     """Store each acceptable file for `owner` within the size and quota limits; one commit."""
     config = current_app.config
     max_bytes, quota = config["DOCUMENT_MAX_BYTES"], config["DOCUMENT_QUOTA_BYTES"]
+    # One intake per user at a time (PostgreSQL row lock), so two uploads cannot both fit the quota.
+    db.session.execute(select(User.id).where(User.id == owner.id).with_for_update())
     used = Document.bytes_used(owner.id)
     intake = Intake()
     changes = FileChanges()

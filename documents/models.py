@@ -70,7 +70,9 @@ class Document(db.Model):
     def bytes_used(cls, owner_id: int) -> int:
         """The total size of the owner's documents."""
         # int(): PostgreSQL sums a bigint as numeric (a Decimal).
-        return int(db.session.scalar(select(func.coalesce(func.sum(cls.size), 0)).where(cls.owner_id == owner_id)))
+        return int(
+            db.session.scalar(select(func.coalesce(func.sum(cls.size), 0)).where(cls.owner_id == owner_id))
+        )
 
 
 @owned_files

@@ -93,17 +93,21 @@ def register_templates(app: Flask) -> None:
 
 def register_housekeeping(app: Flask) -> None:
     """Periodic chores run by the workers themselves."""
+    from mail.delivery import deliver_due
     from uploads.avatars import sweep_staged_avatars
 
     keeper = Housekeeper(app)
     keeper.add("sessions", app.config["SESSION_SWEEP_INTERVAL"], app.session_interface.sweep_expired)
     keeper.add("staged-avatars", app.config["STAGING_SWEEP_INTERVAL"], sweep_staged_avatars)
+    keeper.add("mail", app.config["MAIL_SEND_INTERVAL"], deliver_due)
 
 
 def register_commands(app: Flask) -> None:
-    """`flask --app app sessions sweep`, `flask --app app uploads sweep`."""
+    """`flask --app app sessions sweep`, `flask --app app uploads sweep`, `flask --app app mail send`."""
     from cli import sessions_cli
     from cli import uploads_cli
+    from mail.cli import mail_cli
 
     app.cli.add_command(sessions_cli)
     app.cli.add_command(uploads_cli)
+    app.cli.add_command(mail_cli)

@@ -1,37 +1,17 @@
 """Errors go to the rotating log file and, when SMTP is configured, to the admins by e-mail."""
 
-import email
-import socket
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
 
-
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.Message] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.smtp import SmtpServer
 
 
 @pytest.fixture
 def smtp_inbox():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, controller.port
-    controller.stop()
+    server = SmtpServer().start()
+    yield server.inbox, server.port
+    server.stop()
 
 
 def add_boom(app):

@@ -65,6 +65,8 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Feature blueprints, one package each."""
     from auth import bp as auth_bp
+    from contact import api_bp as contact_api_bp
+    from contact import bp as contact_bp
     from errors import bp as errors_bp
     from gallery import bp as gallery_bp
     from pages import bp as pages_bp
@@ -79,6 +81,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(profiles_bp)
     app.register_blueprint(uploads_bp)
     app.register_blueprint(gallery_bp)
+    app.register_blueprint(contact_bp)
+    app.register_blueprint(contact_api_bp)
 
 
 def register_templates(app: Flask) -> None:

@@ -40,9 +40,13 @@ def wizard_target(step: str, done: tuple[str, ...]):
     return prepare
 
 
-def page_target(page_url: str, post_url: str):
+def page_target(page_url: str, post_url: str, form_action: str | None = None):
+    """Post to `post_url` what the page's form (the one posting to `form_action`, or `post_url`) holds."""
+
     def prepare(client):
-        return post_url, form_values(client.get(page_url), action=post_url)
+        return post_url, form_values(
+            client.get(page_url), action=post_url if form_action is None else form_action
+        )
 
     return prepare
 
@@ -56,6 +60,8 @@ GALLERY_FORMS = [example.slug for example in EXAMPLES if example.postable]
 TARGETS = {
     "auth.login": page_target("/login", ""),
     "auth.logout": logout_target,
+    "contact.form": page_target("/contact", "/contact"),
+    "contact_api.create": page_target("/contact", "/api/contact", "/contact"),
     **{
         f"gallery.submit:{slug}": page_target("/gallery", f"/gallery?example={slug}")
         for slug in GALLERY_FORMS

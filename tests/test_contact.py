@@ -1,0 +1,297 @@
+"""/contact and POST /api/contact: stored, mailed to ADMINS through the outbox, bots stored as spam."""
+
+import json
+import time
+
+import pytest
+from sqlalchemy import select
+
+from contact.models import ContactMessage
+from extensions import db
+from mail.delivery import deliver_due
+from mail.models import OutboxMessage
+from tests.helpers import form_values
+from tests.helpers import parse
+from tests.smtp import SmtpServer
+
+GOOD = {
+    "name": "Ada Lovelace",
+    "email": "Ada@Example.com",
+    "subject": "question",
+    "message": "How do I change my avatar?",
+}
+
+
+@pytest.fixture
+def contact_app(make_app):
+    return make_app(ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=0)
+
+
+def page_values(client) -> dict:
+    return form_values(client.get("/contact"), action="/contact")
+
+
+def post_contact(client, **changes):
+    values = {**page_values(client), **GOOD, **changes}
+    return client.post("/contact", data={k: v for k, v in values.items() if v is not None})
+
+
+def api_post(client, body, token: str | None = "page", **headers):
+    values = page_values(client)
+    if token == "page":
+        token = values["csrf_token"]
+    if token is not None:
+        headers["X-CSRFToken"] = token
+    data = body if isinstance(body, str | bytes) else json.dumps(body)
+    return client.post("/api/contact", data=data, content_type="application/json", headers=headers)
+
+
+def api_body(client, **changes) -> dict:
+    values = page_values(client)
+    values.pop("csrf_token")
+    return {**values, **GOOD, **changes}
+
+
+def messages(app) -> list[ContactMessage]:
+    with app.app_context():
+        return list(db.session.scalars(select(ContactMessage).order_by(ContactMessage.id)))
+
+
+def outbox(app) -> list[OutboxMessage]:
+    with app.app_context():
+        return list(db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+
+
+def test_contact_page_has_the_fields_and_traps(contact_app):
+    page = parse(contact_app.test_client().get("/contact"))
+    form = page.find("form", id="contact-form")
+    assert form["data-fw-api"] == "/api/contact"
+    names = {control.get("name") for control in form.find_all(["input", "select", "textarea"])}
+    assert {"name", "email", "subject", "message", "website", "shown", "csrf_token"} <= names
+    trap = page.find("div", class_="fw-trap")
+    assert trap["aria-hidden"] == "true"
+    assert trap.find("input")["tabindex"] == "-1"
+    assert page.find(id="message-count") is not None  # the live count
+
+
+def test_contact_is_stored_mailed_and_redirects_with_a_confirmation(contact_app):
+    client = contact_app.test_client()
+    response = post_contact(client)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/contact"
+    page = client.get("/contact").get_data(as_text=True)
+    assert "Thank you, Ada Lovelace. Your message was sent; we will reply to Ada@example.com." in page
+    [stored] = messages(contact_app)
+    assert (stored.email, stored.subject, stored.spam_reason) == ("Ada@example.com", "question", None)
+    [queued] = outbox(contact_app)
+    assert (queued.kind, queued.recipients, queued.status) == ("contact", ["ops@example.com"], "queued")
+
+
+def test_admins_receive_it_with_reply_to_the_sender_over_smtp(make_app):
+    server = SmtpServer().start()
+    try:
+        app = make_app(
+            ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=0, MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port
+        )
+        post_contact(app.test_client(), name='Ada "the Countess" Lovelace')
+        with app.app_context():
+            assert deliver_due().sent == 1
+    finally:
+        server.stop()
+    [received] = server.inbox.messages
+    assert received["Subject"] == "[Formwork contact] A question"
+    assert received["To"] == "ops@example.com"
+    assert received["Reply-To"].addresses[0].addr_spec == "Ada@example.com"
+    assert received["Reply-To"].addresses[0].display_name == 'Ada "the Countess" Lovelace'
+    assert "How do I change my avatar?" in received.get_content()
+
+
+def test_sender_text_never_becomes_headers(make_app):
+    server = SmtpServer().start()
+    try:
+        app = make_app(
+            ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=0, MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port
+        )
+        client = app.test_client()
+        assert post_contact(client, name="Eve\r\nBcc: victim@example.com").status_code == 200
+        body = "Hi there\r\nBcc: victim@example.com\r\n\r\nInjected\r\n.\r\nMAIL FROM:<x@y>"
+        assert post_contact(client, message=body).status_code == 302
+        with app.app_context():
+            deliver_due()
+    finally:
+        server.stop()
+    [received] = server.inbox.messages
+    assert received["Bcc"] is None
+    assert server.inbox.envelopes[0][1] == ["ops@example.com"]
+    assert "Bcc: victim@example.com" in received.get_content()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "Enter your name."),
+        ("name", "x" * 101, "Field cannot be longer than 100 characters."),
+        ("email", "", "Enter your e-mail address, so we can reply."),
+        ("email", "not-an-address", "An email address must have an @-sign."),
+        ("email", "zoë@example.com", "Internationalized characters before the @-sign"),
+        ("subject", "", "Choose what your message is about."),
+        ("subject", "spam-me", "Not a valid choice."),
+        ("message", "Too short", "Write between 10 and 2000 characters."),
+        ("message", "x" * 2001, "Write between 10 and 2000 characters."),
+        ("message", "Hello there\x00!", "Remove the unusual characters"),
+    ],
+)
+def test_bad_fields_get_their_message_in_place(contact_app, field, value, message):
+    response = post_contact(contact_app.test_client(), **{field: value})
+    assert response.status_code == 200
+    page = parse(response)
+    assert page.title.text.startswith("Error: ")
+    assert message in page.find(id=f"{field}-error").text
+    assert page.find(id=field)["aria-invalid"] == "true"
+    assert messages(contact_app) == []
+
+
+def test_honeypot_gets_the_same_answer_and_is_stored_as_spam_never_mailed(contact_app):
+    client = contact_app.test_client()
+    response = post_contact(client, website="http://spam.example")
+    assert response.status_code == 302
+    assert "Your message was sent" in client.get("/contact").get_data(as_text=True)
+    [stored] = messages(contact_app)
+    assert stored.spam_reason == "honeypot"
+    assert outbox(contact_app) == []
+
+
+def test_a_form_sent_too_soon_is_spam(make_app):
+    app = make_app(ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=3)
+    assert post_contact(app.test_client()).status_code == 302
+    assert [m.spam_reason for m in messages(app)] == ["too fast"]
+    assert outbox(app) == []
+
+
+def test_a_form_sent_after_the_minimum_is_a_person(make_app, monkeypatch):
+    app = make_app(ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=3)
+    client = app.test_client()
+    values = {**page_values(client), **GOOD}
+    later = time.time() + 4
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert client.post("/contact", data=values).status_code == 302
+    assert [m.spam_reason for m in messages(app)] == [None]
+    assert len(outbox(app)) == 1
+
+
+@pytest.mark.parametrize("stamp", ["", "1700000000.0", "garbage.signature"])
+def test_a_missing_or_forged_stamp_is_spam(make_app, stamp):
+    app = make_app(ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=3)
+    assert post_contact(app.test_client(), shown=stamp).status_code == 302
+    assert [m.spam_reason for m in messages(app)] == ["no stamp"]
+
+
+def test_without_admins_the_message_is_stored_and_nothing_queued(make_app):
+    app = make_app(CONTACT_MIN_SECONDS=0)
+    assert post_contact(app.test_client()).status_code == 302
+    assert len(messages(app)) == 1
+    assert outbox(app) == []
+
+
+def test_signed_in_person_finds_name_and_address_filled_in(contact_app):
+    from tests.conftest import add_user
+    from tests.helpers import AuthActions
+
+    add_user(contact_app, last_name="Liddell")
+    client = contact_app.test_client()
+    AuthActions(client).login()
+    values = page_values(client)
+    assert (values["name"], values["email"]) == ("Alice Liddell", "alice@example.com")
+
+
+# ---- POST /api/contact ----
+
+
+def test_api_accepts_a_message_with_201(contact_app):
+    client = contact_app.test_client()
+    response = api_post(client, api_body(client))
+    assert response.status_code == 201
+    body = response.get_json()
+    assert body["ok"] is True
+    [stored] = messages(contact_app)
+    assert body["id"] == stored.id
+    assert "Thank you, Ada Lovelace" in body["message"]
+    assert len(outbox(contact_app)) == 1
+
+
+def test_api_answers_field_errors_with_400(contact_app):
+    client = contact_app.test_client()
+    response = api_post(client, api_body(client, email="nope", message="short"))
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["ok"] is False
+    assert set(body["errors"]) == {"email", "message"}
+    assert body["errors"]["message"] == ["Write between 10 and 2000 characters."]
+    assert messages(contact_app) == []
+
+
+def test_api_bot_gets_the_same_201(contact_app):
+    client = contact_app.test_client()
+    response = api_post(client, api_body(client, website="buy now"))
+    assert response.status_code == 201
+    assert response.get_json()["ok"] is True
+    assert [m.spam_reason for m in messages(contact_app)] == ["honeypot"]
+    assert outbox(contact_app) == []
+
+
+@pytest.mark.parametrize("token", [None, "", "forged-token"])
+def test_api_without_a_good_csrf_token_is_a_json_400(contact_app, token):
+    client = contact_app.test_client()
+    response = api_post(client, api_body(client), token=token)
+    assert response.status_code == 400
+    assert response.mimetype == "application/json"
+    body = response.get_json()
+    assert body["ok"] is False
+    assert "csrf_token" in body["errors"]
+    assert messages(contact_app) == []
+
+
+def test_api_without_a_session_is_a_json_400(contact_app):
+    response = contact_app.test_client().post("/api/contact", json=GOOD, headers={"X-CSRFToken": "x"})
+    assert response.status_code == 400
+    assert response.get_json()["ok"] is False
+
+
+@pytest.mark.parametrize("body", ["{not json", "[1, 2]", '"text"', "null", "\udcff"])
+def test_api_malformed_body_is_a_json_400(contact_app, body):
+    client = contact_app.test_client()
+    response = api_post(client, body.encode("utf-8", "surrogateescape"))
+    assert response.status_code == 400
+    assert response.mimetype == "application/json"
+    assert response.get_json()["ok"] is False
+
+
+def test_api_odd_json_values_count_as_empty_fields(contact_app):
+    client = contact_app.test_client()
+    response = api_post(client, api_body(client, name={"first": "Ada"}, message=["x" * 20], subject=None))
+    assert response.status_code == 400
+    assert set(response.get_json()["errors"]) == {"name", "subject"}
+
+
+def test_api_get_is_a_json_405(contact_app):
+    response = contact_app.test_client().get("/api/contact")
+    assert response.status_code == 405
+    assert response.get_json()["status"] == 405
+
+
+def test_contact_is_rate_limited_per_client_page_and_api_together(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, CONTACT_RATE_LIMIT="3 per minute", CONTACT_MIN_SECONDS=0)
+    client = app.test_client()
+    assert post_contact(client).status_code == 302
+    assert post_contact(client).status_code == 302
+    assert api_post(client, api_body(client)).status_code == 201
+    limited = api_post(client, api_body(client))
+    assert limited.status_code == 429
+    assert limited.get_json()["ok"] is False
+    assert "Retry-After" in limited.headers
+    page = post_contact(client)
+    assert page.status_code == 429
+    assert page.mimetype == "text/html"
+    other = app.test_client()
+    other.environ_base["REMOTE_ADDR"] = "10.0.0.9"
+    assert post_contact(other).status_code == 302

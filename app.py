@@ -68,6 +68,7 @@ def register_blueprints(app: Flask) -> None:
     from errors import bp as errors_bp
     from gallery import bp as gallery_bp
     from pages import bp as pages_bp
+    from passwords import bp as passwords_bp
     from profiles import bp as profiles_bp
     from uploads import bp as uploads_bp
     from wizard.registration import registration
@@ -81,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(gallery_bp)
     app.register_blueprint(contact_bp)
     app.register_blueprint(contact_api_bp)
+    app.register_blueprint(passwords_bp)
 
 
 def register_templates(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 from logging.handlers import RotatingFileHandler
 from logging.handlers import SMTPHandler
 
@@ -9,6 +10,8 @@ from flask import Flask
 from flask import has_request_context
 from flask import request
 
+# Paths that carry a secret (password reset links) are logged without it.
+SECRET_PATHS = re.compile(r"(/password/reset/)[^/\s?\"]+")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(remote_addr)s %(method)s %(url)s] %(message)s"
 
 
@@ -19,10 +22,25 @@ class RequestFormatter(logging.Formatter):
         if has_request_context():
             record.remote_addr = request.remote_addr
             record.method = request.method
-            record.url = request.path
+            record.url = redact(request.path)
         else:
             record.remote_addr = record.method = record.url = "-"
         return super().format(record)
+
+
+def redact(text: str) -> str:
+    """`text` with the token of any reset link replaced by "<token>"."""
+    return SECRET_PATHS.sub(r"\1<token>", text)
+
+
+class RedactSecrets(logging.Filter):
+    """Removes reset tokens from records that quote a request line (Werkzeug's access log)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "/password/reset/" in message:
+            record.msg, record.args = redact(message), ()
+        return True
 
 
 def mail_handler(app: Flask) -> SMTPHandler:
@@ -62,6 +80,9 @@ def configure_logging(app: Flask) -> None:
     file_handler.formwork = True  # type: ignore[attr-defined]
     app.logger.addHandler(file_handler)
     app.logger.setLevel(logging.DEBUG if app.debug else logging.INFO)
+    werkzeug_logger = logging.getLogger("werkzeug")
+    if not any(isinstance(f, RedactSecrets) for f in werkzeug_logger.filters):
+        werkzeug_logger.addFilter(RedactSecrets())
     if app.config.get("MAIL_SERVER") and app.config.get("ADMINS") and not app.debug:
         handler = mail_handler(app)
         handler.formwork = True  # type: ignore[attr-defined]

@@ -12,7 +12,11 @@ import uuid
 
 import pytest
 
+from extensions import db
 from gallery.examples import EXAMPLES
+from models import User
+from passwords.tokens import reset_token
+from tests.conftest import add_user
 from tests.conftest import module_app
 from tests.helpers import form_values
 from tests.wizard_helpers import VALID
@@ -51,6 +55,15 @@ def page_target(page_url: str, post_url: str, form_action: str | None = None):
     return prepare
 
 
+def reset_target(client):
+    app = client.application
+    name = "reset" + uuid.uuid4().hex[:12]
+    user_id = add_user(app, username=name, email=f"{name}@example.com")
+    with app.app_context():
+        url = "/password/reset/" + reset_token(db.session.get(User, user_id))
+    return url, form_values(client.get(url), action="")
+
+
 def logout_target(client):
     values = form_values(client.get("/login"), action="")
     return "/logout", {"csrf_token": values["csrf_token"]}
@@ -61,6 +74,8 @@ TARGETS = {
     "auth.login": page_target("/login", ""),
     "auth.logout": logout_target,
     "contact.form": page_target("/contact", "/contact"),
+    "passwords.forgot": page_target("/password/forgot", "/password/forgot", ""),
+    "passwords.reset": reset_target,
     "contact_api.create": page_target("/contact", "/api/contact", "/contact"),
     **{
         f"gallery.submit:{slug}": page_target("/gallery", f"/gallery?example={slug}")

@@ -12,6 +12,7 @@ from mail.delivery import deliver_due
 from mail.models import OutboxMessage
 from tests.helpers import form_values
 from tests.helpers import parse
+from tests.smtp import SilentServer
 from tests.smtp import SmtpServer
 
 GOOD = {
@@ -295,3 +296,32 @@ def test_contact_is_rate_limited_per_client_page_and_api_together(make_app):
     other = app.test_client()
     other.environ_base["REMOTE_ADDR"] = "10.0.0.9"
     assert post_contact(other).status_code == 302
+
+
+def test_the_request_never_waits_on_a_mail_server_that_hangs(make_app):
+    silent = SilentServer()
+    try:
+        app = make_app(
+            ADMINS=["ops@example.com"],
+            CONTACT_MIN_SECONDS=0,
+            MAIL_SERVER="127.0.0.1",
+            MAIL_PORT=silent.port,
+            MAIL_TIMEOUT=2,
+            HOUSEKEEPING=True,
+        )
+        client = app.test_client()
+        values = {**page_values(client), **GOOD}
+        began = time.monotonic()
+        response = client.post("/contact", data=values)
+        answered = time.monotonic() - began
+        assert response.status_code == 302
+        assert answered < 1.5  # the SMTP attempt runs after the response, in a worker thread
+        for _ in range(100):  # the background attempt gives up after MAIL_TIMEOUT
+            [queued] = outbox(app)
+            if queued.attempts:
+                break
+            time.sleep(0.1)
+    finally:
+        silent.close()
+    assert (queued.status, queued.attempts) == ("queued", 1)
+    assert "timed out" in queued.last_error

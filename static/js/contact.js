@@ -5,11 +5,6 @@
 
   var ERROR_TITLE = "There is a problem";
 
-  function controlFor(form, name) {
-    var control = form.elements.namedItem(name);
-    return control && control.id ? control : null;
-  }
-
   function describedBy(control) {
     return (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
   }
@@ -87,15 +82,25 @@
     document.title = hasErrors ? "Error: " + plain : plain;
   }
 
+  // Field errors in page order (JSON objects have none), then any the page has no field for.
   function showErrors(form, body) {
     clearErrors(form);
-    var problems = [];
     var fields = body.errors || {};
-    Object.keys(fields).forEach(function (name) {
-      var control = controlFor(form, name);
-      var messages = fields[name].filter(function (m) { return typeof m === "string"; });
-      if (control) { showFieldError(control, messages); }
-      messages.forEach(function (message) { problems.push({ id: control ? control.id : "", message: message }); });
+    var names = Object.keys(fields);
+    var problems = [];
+    function messagesOf(name) {
+      return (Array.isArray(fields[name]) ? fields[name] : []).filter(function (m) { return typeof m === "string"; });
+    }
+    Array.prototype.forEach.call(form.elements, function (control) {
+      var index = names.indexOf(control.name);
+      if (index < 0 || !control.id || control.type === "hidden") { return; }
+      names.splice(index, 1);
+      var messages = messagesOf(control.name);
+      showFieldError(control, messages);
+      messages.forEach(function (message) { problems.push({ id: control.id, message: message }); });
+    });
+    names.forEach(function (name) {
+      messagesOf(name).forEach(function (message) { problems.push({ id: "", message: message }); });
     });
     if (!problems.length) { problems.push({ id: "", message: body.message || "Please try again." }); }
     showSummary(form, problems);

@@ -1,8 +1,18 @@
-"""Log to a rotating file under `LOG_DIR`, and e-mail errors to `ADMINS` when SMTP is set."""
+"""Log to a rotating file under `LOG_DIR`, and e-mail errors to `ADMINS` when SMTP is set.
 
+Error e-mails do not go through the outbox: the outbox lives in the database, and a
+database outage is the likeliest cause of a burst of errors, exactly when a report
+must still get out. They are sent by a background thread (a QueueHandler feeding
+logging's own SMTPHandler), so a failing request never waits on the mail server.
+"""
+
+import atexit
 import logging
 import os
+import queue
 import re
+from logging.handlers import QueueHandler
+from logging.handlers import QueueListener
 from logging.handlers import RotatingFileHandler
 from logging.handlers import SMTPHandler
 
@@ -43,24 +53,35 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def mail_handler(app: Flask) -> SMTPHandler:
-    """An SMTPHandler to `ADMINS` for ERROR records, from the `MAIL_*` settings."""
+def mail_handler(app: Flask) -> QueueHandler:
+    """ERROR records to `ADMINS`, formatted in the request's thread and sent from a background one."""
     cfg = app.config
     credentials = None
     if cfg.get("MAIL_USERNAME"):
         credentials = (cfg["MAIL_USERNAME"], cfg.get("MAIL_PASSWORD") or "")
-    handler = SMTPHandler(
+    smtp = SMTPHandler(
         mailhost=(cfg["MAIL_SERVER"], cfg["MAIL_PORT"]),
         fromaddr=cfg["MAIL_DEFAULT_SENDER"],
         toaddrs=cfg["ADMINS"],
         subject="Formwork error",
         credentials=credentials,
         secure=() if cfg.get("MAIL_USE_TLS") else None,
-        timeout=10,
+        timeout=cfg.get("MAIL_TIMEOUT", 10),
     )
+    handler = QueueHandler(queue.SimpleQueue())
     handler.setLevel(logging.ERROR)
-    handler.setFormatter(RequestFormatter(LOG_FORMAT + "\n"))
+    handler.setFormatter(RequestFormatter(LOG_FORMAT + "\n"))  # the request is only known here
+    handler.listener = QueueListener(handler.queue, smtp)  # type: ignore[attr-defined]
+    handler.listener.start()  # type: ignore[attr-defined]
+    atexit.register(stop_listener, handler)
     return handler
+
+
+def stop_listener(handler: logging.Handler) -> None:
+    """Send what is still queued, then end the mail thread (once)."""
+    listener = getattr(handler, "listener", None)
+    if listener is not None and listener._thread is not None:
+        listener.stop()
 
 
 def configure_logging(app: Flask) -> None:
@@ -71,6 +92,7 @@ def configure_logging(app: Flask) -> None:
     """
     for handler in [h for h in app.logger.handlers if getattr(h, "formwork", False)]:
         app.logger.removeHandler(handler)
+        stop_listener(handler)
         handler.close()
     os.makedirs(app.config["LOG_DIR"], exist_ok=True)
     path = os.path.join(app.config["LOG_DIR"], "formwork.log")

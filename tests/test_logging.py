@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from tests.smtp import SilentServer
 from tests.smtp import SmtpServer
 
 
@@ -53,6 +54,25 @@ def test_error_mail_reaches_admins_over_real_smtp(make_app, smtp_inbox):
 
 
 def test_no_mail_handler_without_mail_server(app):
+    from logging.handlers import QueueHandler
     from logging.handlers import SMTPHandler
 
-    assert not any(isinstance(h, SMTPHandler) for h in app.logger.handlers)
+    assert not any(isinstance(h, SMTPHandler | QueueHandler) for h in app.logger.handlers)
+
+
+def test_an_error_mail_never_makes_the_request_wait(make_app):
+    silent = SilentServer()
+    try:
+        app = make_app(
+            PROPAGATE_EXCEPTIONS=False,
+            MAIL_SERVER="127.0.0.1",
+            MAIL_PORT=silent.port,
+            MAIL_TIMEOUT=3,
+            ADMINS=["ops@example.com"],
+        )
+        add_boom(app)
+        began = time.monotonic()
+        assert app.test_client().get("/test/boom").status_code == 500
+        assert time.monotonic() - began < 2  # the mail thread waits out MAIL_TIMEOUT, not the request
+    finally:
+        silent.close()

@@ -31,6 +31,9 @@ from mail.models import OutboxMessage
 from models import utcnow
 
 CLAIM_BATCH = 20
+# Kinds whose content is a secret (a reset link): once delivered, the stored copy is dropped.
+SECRET_KINDS = {"password-reset"}
+REMOVED = "(removed after delivery: it held a one-time link)"
 
 
 @dataclass
@@ -210,7 +213,8 @@ def deliver(token: str, messages: list[OutboxMessage], now: datetime, outcome: O
                 record_failure(message, token, describe(error), is_permanent(error), now, outcome)
                 connection = close_quietly(connection)
             else:
-                record(message, token, status=SENT, sent_at=now, last_error=None)
+                kept = {"content": REMOVED} if message.kind in SECRET_KINDS else {}
+                record(message, token, status=SENT, sent_at=now, last_error=None, **kept)
                 current_app.logger.info("Mail %s (%s) sent", message.id, message.kind)
                 outcome.sent += 1
     finally:

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from extensions import db
+from mail.delivery import REMOVED
 from mail.delivery import deliver_due
 from mail.models import OutboxMessage
 from models import User
@@ -241,3 +242,13 @@ def test_werkzeug_request_log_hides_the_token(app, caplog):
         logging.getLogger("werkzeug").info('"%s" %s -', "GET /password/reset/abc.def.ghi HTTP/1.1", 200)
     assert "abc.def.ghi" not in caplog.text
     assert "/password/reset/<token>" in caplog.text
+
+
+def test_a_delivered_reset_link_is_not_kept_in_the_outbox(reset_app, smtp):
+    ask_for_link(reset_app.test_client())
+    path = link_from_mail(reset_app, smtp)
+    with reset_app.app_context():
+        [message] = db.session.scalars(select(OutboxMessage)).all()
+        assert (message.status, message.kind) == ("sent", "password-reset")
+        assert message.content == REMOVED
+    assert path.rpartition("/")[2]  # the link itself was delivered

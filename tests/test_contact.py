@@ -325,3 +325,11 @@ def test_the_request_never_waits_on_a_mail_server_that_hangs(make_app):
         silent.close()
     assert (queued.status, queued.attempts) == ("queued", 1)
     assert "timed out" in queued.last_error
+
+
+def test_api_too_large_a_body_is_a_json_413(make_app):
+    app = make_app(MAX_CONTENT_LENGTH=2000, CONTACT_MIN_SECONDS=0)
+    client = app.test_client()
+    response = api_post(client, api_body(client, message="x" * 5000))
+    assert response.status_code == 413
+    assert response.get_json()["ok"] is False

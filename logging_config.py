@@ -102,6 +102,9 @@ def configure_logging(app: Flask) -> None:
     file_handler.formwork = True  # type: ignore[attr-defined]
     app.logger.addHandler(file_handler)
     app.logger.setLevel(logging.DEBUG if app.debug else logging.INFO)
+    # Alembic's env.py runs logging.config.fileConfig, which disables every logger that
+    # exists by then: an upgrade run in-process (tests, a shell) would silence this one.
+    app.logger.disabled = False
     werkzeug_logger = logging.getLogger("werkzeug")
     if not any(isinstance(f, RedactSecrets) for f in werkzeug_logger.filters):
         werkzeug_logger.addFilter(RedactSecrets())

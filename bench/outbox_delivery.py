@@ -38,6 +38,7 @@ def build_app(workdir: str, database: str | None, port: int):
             "MAIL_PORT": port,
         }
     )
+    app.logger.setLevel("WARNING")  # one INFO line per message would be most of the cost
     with app.app_context():
         if database:
             from tests.conftest import reset_postgres_schema

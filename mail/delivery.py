@@ -11,6 +11,7 @@ message failed.
 
 import secrets
 import smtplib
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
@@ -86,16 +87,16 @@ def claim_length() -> timedelta:
     return timedelta(seconds=current_app.config["MAIL_CLAIM_SECONDS"])
 
 
-def still_ours(message: OutboxMessage, token: str, now: datetime) -> bool:
-    """Renew this deliverer's claim just before sending; False if another deliverer took it over."""
-    result = db.session.execute(
+def renew_claim(token: str, now: datetime) -> set[int]:
+    """Extend this deliverer's claims; the ids still its own (others may have taken some over)."""
+    db.session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == message.id, OutboxMessage.claimed_by == token)
+        .where(OutboxMessage.claimed_by == token, OutboxMessage.status == SENDING)
         .values(claimed_until=now + claim_length()),
         execution_options={"synchronize_session": False},
     )
     db.session.commit()
-    return result.rowcount == 1
+    return set(db.session.scalars(select(OutboxMessage.id).where(OutboxMessage.claimed_by == token)))
 
 
 def record(message: OutboxMessage, token: str, **values) -> None:
@@ -142,12 +143,31 @@ def record_failure(
     outcome.retrying += 1
 
 
-def deliver(token: str, messages: list[OutboxMessage], now: datetime, outcome: Outcome) -> None:
+class Clock:
+    """The run's start time (given by tests, or now), moved on by the time the run has taken."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start, self.began, self.renewed = start, time.monotonic(), time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.began)
+
+    def claim_half_gone(self) -> bool:
+        """True when half the claim has passed since it was taken or renewed: time to renew it."""
+        return time.monotonic() - self.renewed > claim_length().total_seconds() / 2
+
+
+def deliver(token: str, messages: list[OutboxMessage], start: datetime, outcome: Outcome) -> None:
     """Send claimed messages over one connection, recording each outcome."""
+    clock = Clock(start)
+    ours = {message.id for message in messages}
     connection = None
     try:
         for message in messages:
-            if not still_ours(message, token, now):
+            if clock.claim_half_gone():  # a slow server: renew before another deliverer may take over
+                ours = renew_claim(token, clock.now())
+                clock.renewed = time.monotonic()
+            if message.id not in ours:
                 continue
             try:
                 if connection is None:
@@ -155,16 +175,16 @@ def deliver(token: str, messages: list[OutboxMessage], now: datetime, outcome: O
             except (OSError, smtplib.SMTPException) as error:
                 # No server to talk to: every claimed message waits for the next try.
                 for waiting in messages[messages.index(message) :]:
-                    record_failure(waiting, token, describe(error), False, now, outcome)
+                    record_failure(waiting, token, describe(error), False, clock.now(), outcome)
                 return
             try:
                 send_one(connection, message)
             except (OSError, smtplib.SMTPException) as error:
-                record_failure(message, token, describe(error), is_permanent(error), now, outcome)
+                record_failure(message, token, describe(error), is_permanent(error), clock.now(), outcome)
                 connection = close_quietly(connection)
             else:
                 kept = {"content": REMOVED} if message.kind in SECRET_KINDS else {}
-                record(message, token, status=SENT, sent_at=now, last_error=None, **kept)
+                record(message, token, status=SENT, sent_at=clock.now(), last_error=None, **kept)
                 current_app.logger.info("Mail %s (%s) sent", message.id, message.kind)
                 outcome.sent += 1
     finally:

@@ -5,6 +5,7 @@ import time
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import select
 
 from extensions import db
@@ -229,3 +230,23 @@ def test_mail_send_command_without_server_says_so(make_app):
     result = app.test_cli_runner().invoke(args=["mail", "send"])
     assert "MAIL_SERVER is not set" in result.output
     assert "queued 1" in app.test_cli_runner().invoke(args=["mail", "status"]).output
+
+
+def test_a_message_taken_over_by_another_deliverer_is_not_sent_again(make_app, smtp):
+    from mail.delivery import Outcome
+    from mail.delivery import deliver as deliver_claimed
+
+    app = mail_app(make_app, smtp.port, MAIL_CLAIM_SECONDS=0)  # renew the claim before every message
+    _, second = queue(app, 2)
+    with app.app_context():
+        now = utcnow()
+        token, claimed = claim_due(now)
+        db.session.execute(
+            sa.update(OutboxMessage).where(OutboxMessage.id == second).values(claimed_by="another-deliverer")
+        )
+        db.session.commit()
+        outcome = Outcome()
+        deliver_claimed(token, claimed, now, outcome)
+    assert outcome.sent == 1
+    assert [m["Subject"] for m in smtp.inbox.messages] == ["Hello 0"]
+    assert stored(app, second).status == "sending"  # still the other deliverer's

@@ -238,7 +238,8 @@ def test_password_hash_changes_and_session_token_rotates(reset_app, smtp):
 
 
 def test_werkzeug_request_log_hides_the_token(app, caplog, monkeypatch):
-    monkeypatch.setattr(logging.getLogger("werkzeug"), "disabled", False)  # Alembic's fileConfig may have
+    # Alembic's fileConfig (an upgrade earlier in the run) may have disabled the logger.
+    monkeypatch.setattr(logging.getLogger("werkzeug"), "disabled", False)
     with caplog.at_level(logging.INFO, logger="werkzeug"):
         logging.getLogger("werkzeug").info('"%s" %s -', "GET /password/reset/abc.def.ghi HTTP/1.1", 200)
     assert "abc.def.ghi" not in caplog.text

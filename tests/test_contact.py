@@ -2,6 +2,7 @@
 
 import json
 import time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -10,6 +11,7 @@ from contact.models import ContactMessage
 from extensions import db
 from mail.delivery import deliver_due
 from mail.models import OutboxMessage
+from models import utcnow
 from tests.helpers import form_values
 from tests.helpers import parse
 from tests.smtp import SilentServer
@@ -333,3 +335,25 @@ def test_api_too_large_a_body_is_a_json_413(make_app):
     response = api_post(client, api_body(client, message="x" * 5000))
     assert response.status_code == 413
     assert response.get_json()["ok"] is False
+
+
+def test_mail_server_down_the_sender_still_succeeds_and_admins_get_it_once_it_is_back(make_app):
+    server = SmtpServer()  # not started: its port refuses connections
+    app = make_app(
+        ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=0, MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port
+    )
+    client = app.test_client()
+    assert post_contact(client).status_code == 302
+    assert "Your message was sent" in client.get("/contact").get_data(as_text=True)
+    start = utcnow()
+    with app.app_context():
+        assert deliver_due(start).retrying == 1
+    server.start()
+    try:
+        with app.app_context():
+            assert deliver_due(start + timedelta(seconds=61)).sent == 1
+            assert deliver_due(start + timedelta(days=1)).sent == 0
+    finally:
+        server.stop()
+    assert len(server.inbox.messages) == 1
+    assert len(messages(app)) == 1

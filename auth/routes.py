@@ -15,7 +15,7 @@ from flask_login import logout_user
 from werkzeug.exceptions import ServiceUnavailable
 
 from auth import bp
-from auth.loader import start_session
+from auth.loader import sign_in
 from extensions import db
 from extensions import limiter
 from forms.login import LoginForm
@@ -62,14 +62,20 @@ def login():
         if user is None:
             form.password.errors.append("That username or e-mail and password do not match.")
         else:
-            start_session(user, remember=form.remember.data)
+            sign_in(user, remember=form.remember.data)
             current_app.logger.info("User %s signed in", user.id)
             flash(f"Welcome back, {user.first_name or user.username}.", "success")
             return redirect(safe_next(request.args.get("next")) or url_for("pages.home"))
     return render_template("auth/login.html", form=form)
 
 
-@bp.route("/logout", methods=["POST"])
+@bp.get("/logout")
+def confirm_logout():
+    """A sign-out link followed (or typed): a page with the button, since signing out is a POST."""
+    return render_template("auth/logout.html")
+
+
+@bp.post("/logout")
 def logout():
     """Sign out everywhere: this session, the remember cookie, and copies of either.
 

@@ -254,3 +254,15 @@ def test_a_delivered_reset_link_is_not_kept_in_the_outbox(reset_app, smtp):
         assert (message.status, message.kind) == ("sent", "password-reset")
         assert message.content == REMOVED
     assert path.rpartition("/")[2]  # the link itself was delivered
+
+
+def test_a_forged_host_cannot_point_the_link_elsewhere(make_app):
+    app = make_app(TRUSTED_HOSTS=["localhost"])
+    add_user(app)
+    client = app.test_client()
+    values = form_values(client.get("/password/forgot"), action="")
+    response = client.post(
+        "/password/forgot", data={**values, "email": "alice@example.com"}, headers={"Host": "evil.example"}
+    )
+    assert response.status_code == 400
+    assert outbox_count(app) == 0

@@ -97,6 +97,12 @@ def app(make_app):
 
 
 @pytest.fixture
+def contact_app(make_app):
+    """An app that mails contact messages to an admin and sets no time trap."""
+    return make_app(ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=0)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -69,6 +69,7 @@ def register_blueprints(app: Flask) -> None:
     from gallery import bp as gallery_bp
     from pages import bp as pages_bp
     from profiles import bp as profiles_bp
+    from recipes.routes import bp as recipes_bp
     from uploads import bp as uploads_bp
     from wizard.registration import registration
 
@@ -79,6 +80,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(profiles_bp)
     app.register_blueprint(uploads_bp)
     app.register_blueprint(gallery_bp)
+    app.register_blueprint(recipes_bp)
 
 
 def register_templates(app: Flask) -> None:
@@ -101,9 +103,11 @@ def register_housekeeping(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    """`flask --app app sessions sweep`, `flask --app app uploads sweep`."""
+    """`flask --app app sessions sweep`, `flask --app app uploads sweep`, `flask --app app demo-data`."""
     from cli import sessions_cli
     from cli import uploads_cli
+    from recipes.demo import demo_data_command
 
     app.cli.add_command(sessions_cli)
     app.cli.add_command(uploads_cli)
+    app.cli.add_command(demo_data_command)

@@ -53,6 +53,7 @@ from forms.base import FormworkForm
 from forms.base import FormworkSubform
 from forms.fields import IsoWeekField
 from forms.fields import MultiCheckboxField
+from forms.recipe import ingredient_rows
 from forms.validators import real_number
 from uploads.images import IMAGE_EXTENSIONS
 
@@ -79,12 +80,6 @@ COUNTRIES = [
     SelectChoice("FR", "France"),
     SelectChoice("DE", "Germany"),
     SelectChoice("GB", "United Kingdom"),
-]
-UNITS = [
-    SelectChoice("", "No unit"),
-    SelectChoice("g", "grams"),
-    SelectChoice("ml", "millilitres"),
-    SelectChoice("tsp", "teaspoons"),
 ]
 
 
@@ -292,29 +287,13 @@ HELP_TEXT = {
 }
 
 
-class IngredientDemoForm(FormworkSubform):
-    """One ingredient row."""
-
-    name = StringField("Ingredient", validators=[DataRequired("Name the ingredient."), Length(max=80)])
-    quantity = DecimalField(
-        "Quantity",
-        validators=[Optional(), real_number, NumberRange(min=0, message="Enter a positive amount.")],
-    )
-    unit = SelectField("Unit", choices=UNITS, validators=[Optional()])
-
-
 class RecipeDemoForm(FormworkForm):
-    """Repeating rows: ingredients (FormField rows) and tags (single-field rows)."""
+    """Repeating rows: ingredients (the real recipe form's rows) and tags (single-field rows)."""
 
     title = StringField(
         "Recipe title", validators=[DataRequired("Give the recipe a title."), Length(max=120)]
     )
-    ingredients = FieldList(
-        FormField(IngredientDemoForm, label="Ingredient"),
-        label="Ingredients",
-        min_entries=1,
-        max_entries=8,
-    )
+    ingredients = ingredient_rows(max_entries=8)
     tags = FieldList(StringField("Tag", validators=[Length(max=30)]), label="Tags", max_entries=4)
     save = SubmitField("Save recipe")
 

@@ -274,4 +274,7 @@ def register_template_helpers(app: Flask) -> None:
         fieldlist_can_remove=fieldlist.can_remove,
         FIELDLIST_ADD=fieldlist.ADD_BUTTON,
         FIELDLIST_REMOVE=fieldlist.REMOVE_BUTTON,
+        FIELDLIST_MOVE=[
+            ("up" if step < 0 else "down", name) for name, step in fieldlist.MOVE_BUTTONS.items()
+        ],
     )

@@ -6,6 +6,7 @@ from typing import Any
 from flask import Flask
 
 import config
+from auth.loader import register_user_loading
 from database import register_database
 from extensions import csrf
 from extensions import limiter
@@ -56,10 +57,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please sign in to see that page."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
-
-    from auth.loader import load_user
-
-    login_manager.user_loader(load_user)
+    register_user_loading(app)
 
 
 def register_blueprints(app: Flask) -> None:

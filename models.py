@@ -1,5 +1,6 @@
 """Database models."""
 
+import secrets
 from datetime import UTC
 from datetime import datetime
 
@@ -24,6 +25,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def new_session_token() -> str:
+    """A fresh random value for `User.session_token`."""
+    return secrets.token_urlsafe(32)
+
+
 def hash_password(password: str) -> str:
     """Hash with the configured `PASSWORD_HASH_METHOD`."""
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
@@ -43,6 +49,9 @@ class User(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(String(25))
     email: Mapped[str] = mapped_column(String(254))
     password_hash: Mapped[str] = mapped_column(String(256))
+    # What sessions and remember cookies carry instead of the id (Flask-Login's
+    # alternative token): rotating it signs this user out everywhere.
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     first_name: Mapped[str] = mapped_column(String(80), default="")
     last_name: Mapped[str] = mapped_column(String(80), default="")
     street: Mapped[str] = mapped_column(String(120), default="")
@@ -58,6 +67,16 @@ class User(UserMixin, db.Model):
     avatar: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and the remember cookie: the session token."""
+        if not self.session_token:
+            self.session_token = new_session_token()
+        return self.session_token
+
+    def rotate_session_token(self) -> None:
+        """End every session and remember cookie of this user at its next request (caller commits)."""
+        self.session_token = new_session_token()
 
     def set_password(self, password: str) -> None:
         """Store a hash of `password`, never the password."""

@@ -1,21 +1,30 @@
-"""Flask-Login's user loader, and logging a user in with a fresh session id."""
+"""Flask-Login's user loader, and signing in with a fresh session id.
 
+Sessions and remember cookies carry the user's `session_token`, not the id
+(Flask-Login's alternative-token pattern): rotating the token at sign-out,
+password change and reset makes every copy of the old cookies worthless.
+"""
+
+from flask import Flask
 from flask import current_app
 from flask import g
+from flask import request
 from flask import session
 from flask_login import login_user
+from flask_login import user_loaded_from_cookie
+from flask_login.config import COOKIE_NAME
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from extensions import db
+from extensions import login_manager
 from models import User
 
 
-def load_user(user_id: str) -> User | None:
+def load_user(token: str) -> User | None:
     """The signed-in user; a database outage is flagged for a 503, not a crash."""
     try:
-        return db.session.get(User, int(user_id))
-    except ValueError:
-        return None
+        return db.session.scalar(select(User).where(User.session_token == token))
     except SQLAlchemyError:
         db.session.rollback()
         current_app.logger.exception("Could not load the signed-in user")
@@ -27,3 +36,24 @@ def start_session(user: User, remember: bool = False) -> None:
     """Log `user` in under a new session id, so a planted id is worthless."""
     current_app.session_interface.regenerate(session)
     login_user(user, remember=remember)
+
+
+def end_other_sessions(user: User) -> None:
+    """Sign `user` out everywhere else and keep this browser signed in (the caller commits).
+
+    The new token reaches this browser's session, and its remember cookie when it has one.
+    """
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+    user.rotate_session_token()
+    start_session(user, remember=remembered)
+
+
+def renew_session_after_cookie_login(app: Flask, user: User) -> None:
+    """A sign-in restored from the remember cookie gets a fresh session id, as a password sign-in does."""
+    current_app.session_interface.regenerate(session)
+
+
+def register_user_loading(app: Flask) -> None:
+    """Connect the loader and the remember-cookie signal to this app."""
+    login_manager.user_loader(load_user)
+    user_loaded_from_cookie.connect(renew_session_after_cookie_login, app)

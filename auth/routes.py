@@ -16,6 +16,7 @@ from werkzeug.exceptions import ServiceUnavailable
 
 from auth import bp
 from auth.loader import start_session
+from extensions import db
 from extensions import limiter
 from forms.login import LoginForm
 from models import User
@@ -70,9 +71,16 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Sign out and drop everything the session held."""
-    logout_user()
+    """Sign out everywhere: this session, the remember cookie, and copies of either.
+
+    The session is cleared *before* `logout_user`, which leaves its note to delete
+    the remember cookie in it; rotating the token kills copies taken earlier.
+    """
+    if current_user.is_authenticated:
+        current_user.rotate_session_token()
+        db.session.commit()
     session.clear()
+    logout_user()
     flash("You have been signed out.", "info")
     current_app.session_interface.regenerate(session)
     return redirect(url_for("pages.home"))

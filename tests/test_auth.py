@@ -2,6 +2,8 @@
 
 import pytest
 
+from extensions import db
+from models import User
 from tests.conftest import PASSWORD
 from tests.helpers import csrf_token
 from tests.helpers import parse
@@ -44,7 +46,9 @@ def test_session_id_is_regenerated_at_login(app, client, auth, user):
     assert before != after
     store = app.session_interface
     assert store.cache.get("session:" + before) is None
-    assert store.cache.get("session:" + after)["_user_id"] == str(user)
+    with app.app_context():
+        token = db.session.get(User, user).session_token
+    assert store.cache.get("session:" + after)["_user_id"] == token
 
 
 def test_session_cookie_flags(app, client):

@@ -84,7 +84,7 @@ def format_quantity(value: Decimal | None) -> str:
         return str(whole)
     for denominator in COOKS_DENOMINATORS:
         numerator = round(rest * denominator)
-        if 0 < numerator < denominator and abs(rest - Decimal(numerator) / denominator) < Decimal("0.01"):
+        if 0 < numerator < denominator and abs(rest - Decimal(numerator) / denominator) < Decimal("0.005"):
             fraction = str(Fraction(numerator, denominator))
             return f"{whole} {fraction}" if whole else fraction
     places = 0 if value >= 100 else 1 if value >= 10 else 2

@@ -13,8 +13,11 @@ import uuid
 import pytest
 
 from gallery.examples import EXAMPLES
+from tests.conftest import add_user
 from tests.conftest import module_app
+from tests.helpers import AuthActions
 from tests.helpers import form_values
+from tests.recipe_helpers import make_recipe
 from tests.wizard_helpers import VALID
 from tests.wizard_helpers import Registration
 
@@ -52,6 +55,23 @@ def logout_target(client):
     return "/logout", {"csrf_token": values["csrf_token"]}
 
 
+def recipe_target(page: str):
+    """A signed-in author's recipe form (`new`, `edit`) or delete button (`delete`)."""
+
+    def prepare(client):
+        name = "cook" + uuid.uuid4().hex[:12]
+        author = add_user(client.application, name, f"{name}@example.com")
+        AuthActions(client).login(name)
+        recipe_id = make_recipe(client.application, author)
+        if page == "delete":
+            url = f"/recipes/{recipe_id}/delete"
+            return url, form_values(client.get(f"/recipes/{recipe_id}"), action=url)
+        url = "/recipes/new" if page == "new" else f"/recipes/{recipe_id}/edit"
+        return url, form_values(client.get(url), action="")
+
+    return prepare
+
+
 GALLERY_FORMS = [example.slug for example in EXAMPLES if example.postable]
 TARGETS = {
     "auth.login": page_target("/login", ""),
@@ -64,6 +84,9 @@ TARGETS = {
     "registration.step:profile": wizard_target("profile", ("account",)),
     "registration.step:preferences": wizard_target("preferences", ("account", "profile")),
     "registration.review": wizard_target("review", ("account", "profile", "preferences")),
+    "recipes.new": recipe_target("new"),
+    "recipes.edit": recipe_target("edit"),
+    "recipes.delete": recipe_target("delete"),
 }
 
 
@@ -113,6 +136,10 @@ CASES = {
     "crafted row buttons": lambda values: (
         "form",
         {**values, "fw-add": "-".join(["csrf_token", "²"]), "fw-remove": "x-" + "9" * 5000},
+    ),
+    "crafted move buttons": lambda values: (
+        "form",
+        {**values, "fw-move-up": ["ingredients-0", "x-²"], "fw-move-down": "ingredients-" + "9" * 5000},
     ),
     "crafted actions": lambda values: ("form", {**values, "action": ["confirm", "back", "\x00", "x" * 5000]}),
     "bytes that are not UTF-8": lambda values: ("raw", values),

@@ -220,7 +220,7 @@ class RecipeSearchForm(FormworkForm):
     class Meta:
         csrf = False
 
-    q = SearchField("Search recipes", description="Titles and ingredients, any case.")
+    q = SearchField("Search recipes", render_kw={"placeholder": "A title or an ingredient"})
     search = SubmitField("Search")
 
     def query(self) -> str:

@@ -56,7 +56,7 @@ UNITS = [
     SelectChoice("piece", "pieces"),
 ]
 UNIT_LABELS = {choice.value: choice.label for choice in UNITS}
-ROW_INDEX = re.compile(r"^(\d+)(?:-|$)")
+ROW_INDEX = re.compile(r"^([0-9]{1,6})(?:-|$)")
 
 
 def plain_text(form: Form, field: Field) -> None:
@@ -81,7 +81,7 @@ class IngredientForm(FormworkSubform):
             plain_text,
         ],
     )
-    quantity = QuantityField("Quantity", render_kw={"inputmode": "decimal"})
+    quantity = QuantityField("Quantity")  # a text keyboard on phones: "1/2" needs the slash
     unit = SelectField("Unit", choices=UNITS, invalid_choice_message="Choose a unit from the list.")
 
     def is_blank(self) -> bool:
@@ -104,7 +104,7 @@ def posted_row_count(fieldlist: FieldList, formdata: Any) -> int:
     for key in formdata:
         match = ROW_INDEX.match(key[len(prefix) :]) if key.startswith(prefix) else None
         if match:
-            indices.add(match.group(1))
+            indices.add(int(match.group(1)))  # "01" and "1" are one row to WTForms
     return len(indices)
 
 

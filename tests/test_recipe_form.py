@@ -245,3 +245,17 @@ def test_add_stops_at_fifty_rows(cook, app):
     response = press(cook, app, "fw-add", "ingredients", rows)
     assert len(ingredient_inputs(response)) == 50
     assert parse(response).find(attrs={"data-fw-add": True}).has_attr("hidden")
+
+
+def test_rows_numbered_twice_over_count_once(cook, app):
+    rows = rows_data([(f"Spice {n}", "1", "tsp") for n in range(30)])
+    padded = {
+        name.replace(f"-{n}-", f"-0{n}-"): value
+        for n in range(30)
+        for name, value in rows.items()
+        if f"-{n}-" in name
+    }
+    response = post_new(cook, app, **rows, **padded)
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Ingredient.id))) == 30

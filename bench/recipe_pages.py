@@ -94,6 +94,7 @@ def main() -> None:
             ("search a title word (q=tart)", "get", "/recipes?q=tart", {}),
             ("search an ingredient (q=BUTTER)", "get", "/recipes?q=BUTTER", {}),
             ("search, no match (q=zzz)", "get", "/recipes?q=zzz", {}),
+            ("search, non-ASCII (q=CRÈME)", "get", "/recipes?q=CR%C3%88ME", {}),
             ("a recipe, scaled (?servings=6)", "get", "/recipes/1?servings=6", {}),
             ("edit form", "get", "/recipes/1/edit", {}),
             ("save an edit (8 rows)", "post", "/recipes/1/edit", {"data": save}),

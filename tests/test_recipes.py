@@ -283,3 +283,8 @@ def test_ingredient_rows_in_the_edit_form_match_the_stored_order(logged_in_clien
         ("ingredients-1-name", "Butter"),
         ("ingredients-2-name", "Lemons"),
     ]
+
+
+def test_search_results_ask_crawlers_not_to_index_them(client, recipe):
+    assert 'name="robots"' in client.get("/recipes?q=lemon").get_data(as_text=True)
+    assert 'name="robots"' not in client.get("/recipes").get_data(as_text=True)

@@ -4,8 +4,10 @@ import os
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config
+import macros
 from auth.loader import register_user_loading
 from database import register_database
 from extensions import csrf
@@ -13,6 +15,7 @@ from extensions import limiter
 from extensions import login_manager
 from housekeeping import Housekeeper
 from logging_config import configure_logging
+from request_limits import register_request_limits
 from security import register_security_headers
 from sessions import register_sessions
 from templating import FormworkFlask
@@ -23,6 +26,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = FormworkFlask(__name__, instance_relative_config=True)
     load_config(app, overrides)
     configure_logging(app)
+    register_request_limits(app)
+    register_proxy(app)
     register_extensions(app)
     register_sessions(app)
     register_blueprints(app)
@@ -41,10 +46,21 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
     app.config.update(overrides or {})
     if app.config["APP_CONFIG"] == "production":
         config.check_production_secret(app.config.get("SECRET_KEY"))
+        config.check_production_hosts(app.config.get("TRUSTED_HOSTS"))
     elif not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     os.makedirs(app.config["UPLOAD_ROOT"], exist_ok=True)
+
+
+def register_proxy(app: Flask) -> None:
+    """Behind `PROXY_FIX_X_FOR` proxies, read the client's address and scheme from their headers.
+
+    Rate limits then key on the real client, not on the proxy everyone comes through.
+    """
+    hops = app.config.get("PROXY_FIX_X_FOR", 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=1)
 
 
 def register_extensions(app: Flask) -> None:
@@ -52,6 +68,8 @@ def register_extensions(app: Flask) -> None:
     register_database(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    if app.config["APP_CONFIG"] == "production" and not app.config.get("REDIS_URL"):
+        app.logger.warning("REDIS_URL is not set: rate-limit counters are kept per worker process")
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
@@ -83,11 +101,9 @@ def register_blueprints(app: Flask) -> None:
 
 def register_templates(app: Flask) -> None:
     """Jinja extensions and the helpers the macro library and layout use."""
-    from forms.rendering import register_template_helpers
     from pages.navigation import register_navigation
 
-    app.jinja_env.add_extension("jinja2.ext.do")
-    register_template_helpers(app)
+    macros.init_app(app)
     register_navigation(app)
 
 

@@ -31,6 +31,11 @@ def env_bool(name: str, default: bool) -> bool:
     return value in {"1", "true", "yes", "on"}
 
 
+def env_list(name: str) -> list[str]:
+    """A comma-separated environment variable as a list, blanks left out."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
 def normalise_database_url(url: str) -> str:
     """Point plain PostgreSQL URLs at psycopg 3, the driver installed here."""
     for prefix in ("postgres://", "postgresql://"):
@@ -74,6 +79,8 @@ class Config:
         self.REDIS_URL = env("REDIS_URL") or None
         self.UPLOAD_ROOT = env("UPLOAD_ROOT") or os.path.join(instance_path, "uploads")
         self.MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", 16 * MIB)
+        # A text part, a url-encoded body or a JSON body is held in memory: capped (request_limits.py).
+        self.MAX_FORM_MEMORY_SIZE = env_int("MAX_FORM_MEMORY_SIZE", 500_000)
         self.PASSWORD_HASH_METHOD = env("PASSWORD_HASH_METHOD") or "scrypt"
         self.WIZARD_TTL_SECONDS = env_int("WIZARD_TTL_SECONDS", 86400)
         self.MAIL_SERVER = env("MAIL_SERVER") or None
@@ -82,8 +89,12 @@ class Config:
         self.MAIL_USERNAME = env("MAIL_USERNAME") or None
         self.MAIL_PASSWORD = env("MAIL_PASSWORD") or None
         self.MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER") or "formwork@localhost"
-        self.ADMINS = [a.strip() for a in env("ADMINS", "").split(",") if a.strip()]
+        self.ADMINS = env_list("ADMINS")
         self.LOG_DIR = env("LOG_DIR") or os.path.join(instance_path, "logs")
+        # How many proxies in front set X-Forwarded-For (Werkzeug's ProxyFix); 0: none.
+        self.PROXY_FIX_X_FOR = env_int("PROXY_FIX_X_FOR", 0)
+        # Host names the app answers to (Flask's own setting); None: any (development).
+        self.TRUSTED_HOSTS = env_list("TRUSTED_HOSTS") or None
         self.SESSION_FILE_DIR = os.path.join(instance_path, "sessions")
         # A session must outlive the longest unfinished registration it carries.
         self.PERMANENT_SESSION_LIFETIME = timedelta(seconds=max(self.WIZARD_TTL_SECONDS, 14 * 86400))
@@ -147,6 +158,15 @@ def check_production_secret(secret: str | None) -> None:
         )
     if len(secret) < MIN_SECRET_LENGTH:
         raise RuntimeError(f"SECRET_KEY must be at least {MIN_SECRET_LENGTH} characters long.")
+
+
+def check_production_hosts(hosts: list[str] | None) -> None:
+    """Refuse to run production without TRUSTED_HOSTS: URLs must never be built from a forged Host."""
+    if not hosts:
+        raise RuntimeError(
+            "TRUSTED_HOSTS is not set. Production refuses to start without the host names it answers to, "
+            "for example  TRUSTED_HOSTS=formwork.example,www.formwork.example"
+        )
 
 
 def instance_secret_key(instance_path: str) -> str:

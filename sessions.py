@@ -1,8 +1,10 @@
 """Server-side sessions: an embedded file store by default, Redis when `REDIS_URL` is set.
 
-Both stores also keep *records* beside the sessions (`record_get/set/delete`): data
-with its own key and lifetime, such as a registration in progress, so two tabs
-writing two records never overwrite each other's session snapshot.
+A visitor who has not yet stored anything costs nothing on disk: the cookie
+carries a session id from the first response, the CSRF token is signed over a
+value derived from that id (`derived_csrf`), and a record is written only once
+the session holds something else (a flash, a sign-in, a finished registration).
+A crawler's thousand cookieless GETs leave no file and no Redis key.
 
 Both stores keep plain data only (msgpack, as Flask-Session does for Redis), so
 what works on a laptop works the same in production. The file store is CacheLib's
@@ -10,7 +12,10 @@ with no item threshold: CacheLib's default (500) would evict live sessions, and
 unfinished registrations with them, to make room. Expired files are swept instead.
 """
 
+import hashlib
+import hmac
 import os
+import re
 import time
 from datetime import timedelta
 from typing import IO
@@ -31,6 +36,25 @@ from werkzeug.exceptions import ServiceUnavailable
 LOGIN_KEY = "_user_id"
 # What a session store raises when it is unreachable.
 STORE_ERRORS = (redis.RedisError, OSError)
+# Flask-WTF's key for the raw CSRF value (WTF_CSRF_FIELD_NAME's default).
+CSRF_KEY = "csrf_token"
+# Keys that say nothing a later request needs: Flask-Session's and Flask-Login's notes.
+NOTE_KEYS = frozenset({"_permanent", "_fresh", "_id"})
+# The shape of the ids Flask-Session makes (secrets.token_urlsafe(32)); others are not read.
+SID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+
+
+def derived_csrf(app: Flask, sid: str) -> str:
+    """The raw CSRF value of a session that has no record: derived from its id, never stored."""
+    return hmac.new(app.secret_key.encode(), b"csrf:" + sid.encode(), hashlib.sha256).hexdigest()
+
+
+def worth_storing(app: Flask, session) -> bool:
+    """Whether the session holds anything that `derived_csrf` and the cookie cannot give back."""
+    return any(
+        key not in NOTE_KEYS and not (key == CSRF_KEY and value == derived_csrf(app, session.sid))
+        for key, value in dict(session).items()
+    )
 
 
 class MsgpackFileSerializer:
@@ -61,17 +85,58 @@ class GuardedSessionMixin:
     """
 
     def open_session(self, app: Flask, request):
+        """The stored session for the cookie's id, else an unstored one under that id (or a new id)."""
+        sid = request.cookies.get(self.get_cookie_name(app), "")
         try:
-            return super().open_session(app, request)
+            data = self._retrieve_session_data(self._get_store_id(sid)) if SID_PATTERN.match(sid) else None
         except STORE_ERRORS:
             app.logger.exception("Session store unreachable")
             g.session_store_down = True
-            return self.session_class(sid=self._generate_sid(self.sid_length), permanent=True)
+            data = None
+        if data is not None:
+            session = self.session_class(data, sid=sid)
+            session.stored = True
+            return session
+        sid = sid if SID_PATTERN.match(sid) else self._generate_sid(self.sid_length)
+        session = self.session_class({CSRF_KEY: derived_csrf(app, sid)}, sid=sid, permanent=self.permanent)
+        session.stored = False
+        return session
 
     def save_session(self, app: Flask, session, response) -> None:
+        """Store a session worth storing; otherwise only drop a stale record and send the id."""
         if g.get("session_store_down"):
             return
-        super().save_session(app, session, response)
+        if worth_storing(app, session):
+            super().save_session(app, session, response)
+            return
+        if session.accessed:
+            response.vary.add("Cookie")
+        if getattr(session, "stored", False) and session.modified:
+            self._delete_session(self._get_store_id(session.sid))
+        if request.cookies.get(self.get_cookie_name(app)) != session.sid:
+            response.set_cookie(
+                self.get_cookie_name(app),
+                session.sid,
+                expires=self.get_expiration_time(app, session),
+                httponly=self.get_cookie_httponly(app),
+                domain=self.get_cookie_domain(app),
+                path=self.get_cookie_path(app),
+                secure=self.get_cookie_secure(app),
+                samesite=self.get_cookie_samesite(app),
+            )
+            response.vary.add("Cookie")
+
+    def regenerate(self, session) -> None:
+        """A new id for this session (also an empty one, at sign-out); the old record is deleted.
+
+        The CSRF value is kept, so other tabs' forms still submit; a cleared
+        session gets the one derived from its new id.
+        """
+        self._delete_session(self._get_store_id(session.sid))
+        session.sid = self._generate_sid(self.sid_length)
+        session.setdefault(CSRF_KEY, derived_csrf(current_app, session.sid))
+        session.stored = False
+        session.modified = True
 
     def _upsert_session(self, session_lifetime: timedelta, session, store_id: str) -> None:
         """Keep a visitor who never signed in only as long as a registration is kept.
@@ -107,19 +172,6 @@ class FileSessionInterface(GuardedSessionMixin, CacheLibSessionInterface):
         """How many sessions are stored (live or not yet swept)."""
         return sum(1 for _ in self.cache._list_dir())
 
-    def record_get(self, key: str) -> Any:
-        """A record kept beside the sessions (e.g. a wizard), or None."""
-        return self.cache.get(key)
-
-    def record_set(self, key: str, value: Any, ttl: int) -> None:
-        """Store a plain-data record for `ttl` seconds; OSError when the disk refuses."""
-        if not self.cache.set(key, value, timeout=ttl):
-            raise OSError(f"could not write record {key!r} to {self.directory}")
-
-    def record_delete(self, key: str) -> None:
-        """Forget a record."""
-        self.cache.delete(key)
-
 
 class GuardedRedisSessionInterface(GuardedSessionMixin, RedisSessionInterface):
     """Sessions in Redis; keys expire by Redis' own TTL."""
@@ -134,19 +186,6 @@ class GuardedRedisSessionInterface(GuardedSessionMixin, RedisSessionInterface):
     def count(self) -> int:
         """How many sessions are stored."""
         return sum(1 for _ in self.client.scan_iter(match=self.key_prefix + "*", count=1000))
-
-    def record_get(self, key: str) -> Any:
-        """A record kept beside the sessions (e.g. a wizard), or None."""
-        raw = self.client.get(key)
-        return msgspec.msgpack.decode(raw) if raw else None
-
-    def record_set(self, key: str, value: Any, ttl: int) -> None:
-        """Store a plain-data record for `ttl` seconds."""
-        self.client.set(key, msgspec.msgpack.encode(value), ex=ttl)
-
-    def record_delete(self, key: str) -> None:
-        """Forget a record."""
-        self.client.delete(key)
 
 
 def make_redis(url: str) -> redis.Redis:

@@ -32,7 +32,7 @@ def load_user(token: str) -> User | None:
         return None
 
 
-def start_session(user: User, remember: bool = False) -> None:
+def sign_in(user: User, remember: bool = False) -> None:
     """Log `user` in under a new session id, so a planted id is worthless."""
     current_app.session_interface.regenerate(session)
     login_user(user, remember=remember)
@@ -45,7 +45,7 @@ def end_other_sessions(user: User) -> None:
     """
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
     user.rotate_session_token()
-    start_session(user, remember=remembered)
+    sign_in(user, remember=remembered)
 
 
 def renew_session_after_cookie_login(app: Flask, user: User) -> None:

@@ -15,7 +15,7 @@ from flask_login import logout_user
 from werkzeug.exceptions import ServiceUnavailable
 
 from auth import bp
-from auth.loader import start_session
+from auth.loader import sign_in
 from extensions import db
 from extensions import limiter
 from forms.login import LoginForm
@@ -62,7 +62,7 @@ def login():
         if user is None:
             form.password.errors.append("That username or e-mail and password do not match.")
         else:
-            start_session(user, remember=form.remember.data)
+            sign_in(user, remember=form.remember.data)
             current_app.logger.info("User %s signed in", user.id)
             flash(f"Welcome back, {user.first_name or user.username}.", "success")
             return redirect(safe_next(request.args.get("next")) or url_for("pages.home"))

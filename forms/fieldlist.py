@@ -1,4 +1,4 @@
-"""FieldList rows that work without JavaScript: the add/remove buttons are plain submits.
+"""FieldList rows that work without JavaScript: the Add/Remove buttons are plain submits.
 
 The macro library draws an "Add" button (`fw-add=<list name>`) under a FieldList
 and "Move up", "Move down" (`fw-move-up`/`fw-move-down=<row name>`) and "Remove"
@@ -16,19 +16,18 @@ static/js/forms.js does the same in the page when JavaScript runs, and keeps
 the names contiguous, so the server receives exactly the rows shown.
 """
 
-from collections.abc import Iterator
 from collections.abc import Mapping
 
 from flask import request
-from markupsafe import Markup
 from wtforms import Field
 from wtforms import FieldList
 from wtforms import Form
 
-ADD_BUTTON = "fw-add"
-REMOVE_BUTTON = "fw-remove"
-MOVE_BUTTONS = {"fw-move-up": -1, "fw-move-down": 1}
-PLACEHOLDER = "__index__"
+from macros.rows import ADD_BUTTON
+from macros.rows import MOVE_BUTTONS
+from macros.rows import REMOVE_BUTTON
+from macros.rows import can_add
+from macros.tree import walk_fields
 
 
 def apply_row_action(form: Form, formdata: Mapping[str, str] | None = None) -> bool:
@@ -103,16 +102,9 @@ def move_row(fieldlist: FieldList, position: int, offset: int) -> None:
 
 def find_fieldlist(form: Form, name: str) -> FieldList | None:
     """The FieldList called `name` (its full, prefixed name) anywhere in `form`."""
-    return next((f for f in _fieldlists(form) if f.name == name), None)
-
-
-def _fieldlists(fields) -> Iterator[FieldList]:
-    for field in fields:
-        if field.type == "FieldList":
-            yield field
-            yield from _fieldlists(field.entries)
-        elif field.type == "FormField":
-            yield from _fieldlists(field.form)
+    return next(
+        (f for f in walk_fields(form, containers=True) if f.type == "FieldList" and f.name == name), None
+    )
 
 
 def _focus(fieldlist: FieldList, entry: Field) -> None:
@@ -125,45 +117,3 @@ def _focus(fieldlist: FieldList, entry: Field) -> None:
             return
         leaf = visible[0]
     leaf.render_kw = {**(leaf.render_kw or {}), "autofocus": True}
-
-
-def can_add(fieldlist: FieldList) -> bool:
-    """Whether another row fits under `max_entries`."""
-    return not fieldlist.max_entries or len(fieldlist.entries) < fieldlist.max_entries
-
-
-def can_remove(fieldlist: FieldList) -> bool:
-    """Whether a row may go without dropping under `min_entries`."""
-    return len(fieldlist.entries) > fieldlist.min_entries
-
-
-def row_label(fieldlist: FieldList) -> str:
-    """What one row is called: the entry field's own label when declared, else the list's.
-
-    `FieldList(FormField(IngredientForm, label="Ingredient"), label="Ingredients")`
-    gives rows "Ingredient 1", "Ingredient 2"...
-    """
-    unbound = fieldlist.unbound_field
-    declared = unbound.kwargs.get("label") or next((a for a in unbound.args if isinstance(a, str)), None)
-    return str(declared or fieldlist.label.text)
-
-
-def row_title(fieldlist: FieldList, number: int | str) -> Markup:
-    """ "Ingredient <span data-fw-row-number>2</span>": the number is kept up to date by forms.js."""
-    return Markup('{} <span data-fw-row-number="">{}</span>').format(row_label(fieldlist), number)
-
-
-def blank_row(fieldlist: FieldList) -> Field:
-    """A fresh, empty row numbered `__index__`, for the page's JavaScript row template.
-
-    Mirrors FieldList._add_entry without touching the list's entries or counter.
-    """
-    options = {
-        "name": f"{fieldlist.name}-{PLACEHOLDER}",
-        "id": f"{fieldlist.id}-{PLACEHOLDER}",
-        "_meta": fieldlist.meta,
-    }
-    entry = fieldlist.meta.bind_field(None, fieldlist.unbound_field, options)
-    entry.short_name = PLACEHOLDER
-    entry.process(None)
-    return entry

@@ -57,7 +57,9 @@ def files_allowed(form: Form, key: str) -> bool:
     """False when `key` names one of `form`'s fields (or a FieldList row) that does not take files.
 
     Keys under a FormField, or under a FieldList of FormFields, are left to the
-    nested form, which runs this check for its own fields.
+    nested form, which runs this check for its own fields. It reads declarations,
+    not the bound tree `macros.tree.walk_fields` walks: formdata is cleaned before
+    FormFields build their forms and FieldLists their rows.
     """
     for field in form:
         if key == field.name:

@@ -13,6 +13,8 @@ from gallery import bp
 from gallery.examples import EXAMPLES_BY_SLUG
 from gallery.render import posted_form
 from gallery.render import render_examples
+from macros.fields import field_kind
+from macros.tree import walk_fields
 
 RECEIVED = "gallery_received"
 
@@ -49,20 +51,14 @@ def show(posted: dict[str, Form]):
 def received_values(form: Form) -> list[list[str]]:
     """[name, value] of every field that arrived, names without the example's prefix."""
     prefix = getattr(form, "_prefix", "")
-    values: list[list[str]] = []
-
-    def walk(fields) -> None:
-        for field in fields:
-            if field.type == "FormField":
-                walk(field.form)
-            elif field.type == "FieldList":
-                walk(field.entries)
-            elif field.type not in ("CSRFTokenField", "SubmitField", "ButtonField"):
-                shown = "(not shown)" if field.type == "PasswordField" else display(field.data)
-                values.append([field.name.removeprefix(prefix), shown])
-
-    walk(form)
-    return values
+    return [
+        [
+            field.name.removeprefix(prefix),
+            "(not shown)" if field.type == "PasswordField" else display(field.data),
+        ]
+        for field in walk_fields(form)
+        if field.type != "CSRFTokenField" and field_kind(field) != "submit"  # data, not its token or buttons
+    ]
 
 
 def display(value) -> str:

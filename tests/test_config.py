@@ -57,6 +57,7 @@ def test_production_refuses_to_start_without_a_real_secret(monkeypatch, tmp_path
 def test_production_starts_with_a_real_secret_and_secure_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("APP_CONFIG", "production")
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("TRUSTED_HOSTS", "formwork.example")
     app = create_app(overrides_for(tmp_path))
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True

@@ -43,9 +43,12 @@ def wizard_target(step: str, done: tuple[str, ...]):
     return prepare
 
 
-def page_target(page_url: str, post_url: str):
+def page_target(page_url: str, post_url: str, form_action: str | None = None):
+    """Post to `post_url` the form of `page_url` whose action is `form_action` (default: `post_url`)."""
+
     def prepare(client):
-        return post_url, form_values(client.get(page_url), action=post_url)
+        action = post_url if form_action is None else form_action
+        return post_url, form_values(client.get(page_url), action=action)
 
     return prepare
 
@@ -74,7 +77,7 @@ def recipe_target(page: str):
 
 GALLERY_FORMS = [example.slug for example in EXAMPLES if example.postable]
 TARGETS = {
-    "auth.login": page_target("/login", ""),
+    "auth.login": page_target("/login", "/login", form_action=""),
     "auth.logout": logout_target,
     **{
         f"gallery.submit:{slug}": page_target("/gallery", f"/gallery?example={slug}")
@@ -147,7 +150,26 @@ CASES = {
     "a JSON list": lambda values: ("json", [1, [2, 3], None]),
     "a JSON string": lambda values: ("json", "hello"),
     "JSON that does not parse": lambda values: ("json", None),
+    "JSON nested too deep": lambda values: ("json", "[" * 100_000 + "]" * 100_000),
+    "parts without a name": lambda values: ("parts", values),
+    "a value just under the memory cap": lambda values: (
+        "multipart",
+        {**values, **{name: "a@" + "b" * 400_000 + ".example" for name in fields_of(values)}},
+    ),
 }
+
+BOUNDARY = "----formwork-crafted"
+
+
+def multipart_parts(values: dict) -> bytes:
+    """The page's values as multipart parts, plus parts no browser sends: no name, CR/LF in the name."""
+    headers = [f'; name="{name}"' for name in values] + ["", '; name="a\r\nb"', '; name="a\rb"', '; name=""']
+    bodies = [*values.values(), "nameless", "crlf", "cr", "empty"]
+    parts = [
+        f"--{BOUNDARY}\r\nContent-Disposition: form-data{header}\r\n\r\n{body}\r\n"
+        for header, body in zip(headers, bodies, strict=True)
+    ]
+    return ("".join(parts) + f"--{BOUNDARY}--\r\n").encode()
 
 
 def send(client, url: str, how: str, payload, token: tuple[str, str]):
@@ -155,10 +177,19 @@ def send(client, url: str, how: str, payload, token: tuple[str, str]):
         return client.post(url, data=payload)
     if how == "multipart":
         return client.post(url, data=payload, content_type="multipart/form-data")
+    if how == "parts":
+        content_type = f"multipart/form-data; boundary={BOUNDARY}"
+        return client.post(url, data=multipart_parts(payload), content_type=content_type)
     if how == "raw":
         body = b"&".join(f"{name}=".encode() + b"%FF%FE\xff\xc3" for name in payload)
         return client.post(url, data=body, content_type="application/x-www-form-urlencoded")
-    body = "{not json" if payload is None else json.dumps(payload)
+    body = (
+        "{not json"
+        if payload is None
+        else payload
+        if isinstance(payload, str) and payload[:1] == "["
+        else json.dumps(payload)
+    )
     return client.post(url, data=body, content_type="application/json", headers={"X-CSRFToken": token[1]})
 
 
@@ -174,3 +205,17 @@ def test_crafted_input_never_breaks_a_route(crafted_app, target, case):
         body = response.get_data(as_text=True)
         assert "Traceback" not in body
         assert "<title>" in body  # a page of the site, not a bare error
+
+
+@pytest.mark.parametrize("how", ["form", "json"])
+@pytest.mark.parametrize("target", TARGETS)
+def test_a_body_over_the_form_memory_cap_is_refused(crafted_app, target, how):
+    """url-encoded and JSON bodies are held to MAX_FORM_MEMORY_SIZE, as multipart text parts are."""
+    client = crafted_app.test_client()
+    url, values = TARGETS[target](client)
+    cap = crafted_app.config["MAX_FORM_MEMORY_SIZE"]
+    oversized = {**values, "padding": "x" * cap}
+    response = send(client, url, how, oversized, token_of(values))
+    assert response.status_code == 413, (
+        f"{target} answered {response.status_code} to a {how} body over the cap"
+    )

@@ -1,4 +1,4 @@
-"""forms.fieldlist: the Add and Remove row buttons that work without JavaScript."""
+"""forms.fieldlist and macros.rows: the Add and Remove row buttons that work without JavaScript."""
 
 import pytest
 from werkzeug.datastructures import MultiDict
@@ -9,11 +9,11 @@ from wtforms import StringField
 
 from forms.base import FormworkSubform
 from forms.fieldlist import apply_row_action
-from forms.fieldlist import blank_row
-from forms.fieldlist import can_add
-from forms.fieldlist import can_remove
 from forms.fieldlist import find_fieldlist
-from forms.fieldlist import row_label
+from macros.rows import blank_row
+from macros.rows import can_add
+from macros.rows import can_remove
+from macros.rows import row_label
 
 
 class IngredientForm(FormworkSubform):

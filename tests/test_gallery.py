@@ -6,9 +6,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from forms.fieldlist import PLACEHOLDER
 from gallery.examples import EXAMPLES
 from gallery.examples import STATES
+from macros.rows import PLACEHOLDER
 from tests.conftest import module_app
 from tests.helpers import csrf_token
 from tests.helpers import parse

@@ -70,7 +70,7 @@ def test_sessions_live_in_redis_and_get_a_new_id_at_login(redis_app):
     add_user(redis_app)
     client = redis_app.test_client()
     store = redis_app.session_interface.client
-    client.get("/login")
+    client.get("/profile")  # "Please sign in": a flash, something worth storing
     before = client.get_cookie(redis_app.config["SESSION_COOKIE_NAME"]).value
     assert store.exists("session:" + before)
     # Never signed in: kept as long as a registration; signed in: the full lifetime.

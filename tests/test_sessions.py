@@ -9,7 +9,6 @@ import redis
 
 from app import create_app
 from tests.conftest import overrides_for
-from tests.helpers import csrf_token
 
 
 def test_file_store_keeps_far_more_sessions_than_cachelibs_default(app):
@@ -20,8 +19,8 @@ def test_file_store_keeps_far_more_sessions_than_cachelibs_default(app):
     assert store.cache.get("session:load-0") == {"n": 0}
 
 
-def test_session_files_hold_plain_msgpack_data(app, client):
-    csrf_token(client)
+def test_session_files_hold_plain_msgpack_data(app, client, auth, user):
+    auth.login()
     sid = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
     assert set(app.session_interface.cache.get("session:" + sid)) >= {"csrf_token"}
     with pytest.raises(TypeError):
@@ -36,7 +35,7 @@ def stored_expiry(app, client) -> float:
 
 
 def test_a_visitor_who_never_signs_in_is_kept_only_as_long_as_a_registration(app, client, auth, user):
-    csrf_token(client)
+    client.get("/profile")  # "Please sign in": a flash, something worth storing
     assert abs(stored_expiry(app, client) - (time.time() + app.config["WIZARD_TTL_SECONDS"])) < 60
     auth.login()
     lifetime = app.permanent_session_lifetime.total_seconds()
@@ -72,7 +71,7 @@ def test_housekeeping_sweeps_in_the_background(make_app):
 def test_unreachable_redis_gives_503_page_and_unhealthy_check(tmp_path):
     app = create_app(overrides_for(tmp_path, REDIS_URL="redis://127.0.0.1:1/0"))
     client = app.test_client()
-    client.set_cookie(app.config["SESSION_COOKIE_NAME"], "some-session-id")
+    client.set_cookie(app.config["SESSION_COOKIE_NAME"], "s" * 43)  # the shape of a real session id
     response = client.get("/login")
     assert response.status_code == 503
     assert "Temporarily unavailable" in response.get_data(as_text=True)

@@ -11,6 +11,7 @@ from tests.helpers import parse
 from tests.wizard_helpers import PASSWORD
 from tests.wizard_helpers import VALID
 from tests.wizard_helpers import Registration
+from wizard.backends import records_for
 
 
 def user_count(app) -> int:
@@ -145,7 +146,7 @@ def test_two_registrations_in_one_browser_do_not_touch_each_other(app, client):
     # The other run is untouched, though a signed-in user is not let into it (it would sign
     # them in as someone else): its answers and this browser's claim on it are still there.
     with app.test_request_context():
-        assert app.session_interface.record_get(f"wizard:registration:{two.wid}")["steps"]["account"]
+        assert records_for(app).get(f"wizard:registration:{two.wid}")["answers"]["account"]
     assert two.get("profile").headers["Location"] == "/profile"
 
 
@@ -218,9 +219,9 @@ def test_confirm_revalidates_stored_answers(app, client):
     reg.complete()
     with app.test_request_context():
         key = f"wizard:registration:{reg.wid}"
-        record = app.session_interface.record_get(key)
-        record["steps"]["profile"]["address-country"] = ["XX"]
-        app.session_interface.record_set(key, record, 60)
+        record = records_for(app).get(key)
+        record["answers"]["profile"]["address-country"] = ["XX"]
+        records_for(app).set(key, record, 60)
     response = reg.confirm()
     assert response.headers["Location"] == reg.url("profile")
     assert parse(reg.get("profile")).find(id="address-country")["aria-invalid"] == "true"
@@ -263,7 +264,7 @@ def test_repeated_confirm_never_creates_a_second_account(app, client):
     reg = Registration(client)
     reg.complete()
     with app.test_request_context():
-        stale = app.session_interface.record_get(f"wizard:registration:{reg.wid}")
+        stale = records_for(app).get(f"wizard:registration:{reg.wid}")
     assert reg.confirm().headers["Location"] == "/profile"
     replay = client.post(
         reg.url("review"),
@@ -277,7 +278,7 @@ def test_repeated_confirm_never_creates_a_second_account(app, client):
     # replaced them with a tombstone: it must not make a twin, and signs in to the account
     # the first one made.
     with app.test_request_context():
-        app.session_interface.record_set(f"wizard:registration:{reg.wid}", stale, 60)
+        records_for(app).set(f"wizard:registration:{reg.wid}", stale, 60)
     with client.session_transaction() as sess:
         sess.pop("_user_id")
     assert reg.confirm().headers["Location"] == "/profile"

@@ -14,7 +14,7 @@ from tests.helpers import form_values
 from tests.helpers import parse
 from wizard import Step
 from wizard import Wizard
-from wizard.engine import duration_words
+from wizard.expiry import duration_words
 
 
 class KindForm(FlaskForm):
@@ -36,14 +36,15 @@ class ContactForm(FlaskForm):
 DONE = []
 
 
-def finish(wizard, run, forms):
-    DONE.append({name: form.data for name, form in forms.items()})
-    wizard.storage.finish(run.wid, {"ok": True})
-    return redirect("/")
+class OrderWizard(Wizard):
+    def done(self, run, forms):
+        DONE.append({name: form.data for name, form in forms.items()})
+        self.storage.finish(run, {"ok": True})
+        return redirect("/")
 
 
 def order_wizard() -> Wizard:
-    return Wizard(
+    return OrderWizard(
         "order",
         [
             Step("kind", KindForm, "Kind"),
@@ -52,7 +53,6 @@ def order_wizard() -> Wizard:
         ],
         title="Order",
         url_prefix="/order",
-        done=finish,
     )
 
 
@@ -106,11 +106,9 @@ def test_changing_an_answer_brings_in_the_new_step_before_review(client):
 
 def test_step_names_must_be_unique_and_not_reserved():
     with pytest.raises(ValueError, match="unique"):
-        Wizard(
-            "w", [Step("a", KindForm, "A"), Step("a", KindForm, "A")], title="W", url_prefix="/w", done=finish
-        )
+        OrderWizard("w", [Step("a", KindForm, "A"), Step("a", KindForm, "A")], title="W", url_prefix="/w")
     with pytest.raises(ValueError):
-        Wizard("w", [Step("review", KindForm, "R")], title="W", url_prefix="/w", done=finish)
+        OrderWizard("w", [Step("review", KindForm, "R")], title="W", url_prefix="/w")
 
 
 @pytest.mark.parametrize(

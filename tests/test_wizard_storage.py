@@ -5,6 +5,9 @@ import time
 import pytest
 from flask import session
 
+from sessions import worth_storing
+from wizard.backends import records_for
+from wizard.run import Run
 from wizard.storage import WizardStorage
 
 
@@ -17,17 +20,17 @@ def storage(app):
 def test_a_created_run_loads_back_and_is_owned(storage):
     wid = storage.create()
     assert storage.owns(wid)
-    assert storage.load(wid)["steps"] == {}
+    assert storage.load(wid) == Run(wid)
 
 
 def test_nothing_is_stored_until_a_step_is_saved_not_even_in_the_session(app, storage):
     """So two tabs starting or saving runs at once can never overwrite each other's session."""
     wid = storage.create()
-    assert app.session_interface.record_get(f"wizard:demo:{wid}") is None
-    assert not session.modified and set(session) <= {"_permanent"}
-    record = storage.load(wid)
-    record["steps"]["a"] = {"x": ["1"]}
-    storage.save(wid, record)
+    assert records_for(app).get(f"wizard:demo:{wid}") is None
+    assert not session.modified and not worth_storing(app, session)
+    run = storage.load(wid)
+    run.answers["a"] = {"x": ["1"]}
+    storage.save(run)
     assert not session.modified
 
 
@@ -51,11 +54,12 @@ def test_a_tampered_wid_is_refused(storage, position):
 
 def test_records_live_beside_the_session_not_in_it(app, storage):
     wid = storage.create()
-    record = storage.load(wid)
-    record["steps"]["a"] = {"x": ["1"]}
-    storage.save(wid, record)
-    assert "steps" not in dict(session)
-    assert app.session_interface.record_get(f"wizard:demo:{wid}")["steps"] == {"a": {"x": ["1"]}}
+    run = storage.load(wid)
+    run.answers["a"] = {"x": ["1"]}
+    storage.save(run)
+    assert "answers" not in dict(session)
+    assert records_for(app).get(f"wizard:demo:{wid}")["answers"] == {"a": {"x": ["1"]}}
+    assert storage.load(wid) == run
 
 
 @pytest.mark.parametrize("wid", ["", "short", "../../etc/passwd", "a" * 65, "x" * 22])
@@ -66,33 +70,33 @@ def test_unknown_or_malformed_wids_load_nothing(storage, wid):
 
 def test_finish_leaves_only_a_tombstone(app, storage):
     wid = storage.create()
-    record = storage.load(wid)
-    record["extra"]["password_hash"] = "hash"
-    storage.save(wid, record)
-    storage.finish(wid, {"user_id": 7})
-    assert storage.load(wid) == {"finished": {"user_id": 7}}
-    assert app.session_interface.record_get(f"wizard:demo:{wid}") == {"finished": {"user_id": 7}}
+    run = storage.load(wid)
+    run.extra["password_hash"] = "hash"
+    storage.save(run)
+    storage.finish(run, {"user_id": 7})
+    assert storage.load(wid) == Run(wid, result={"user_id": 7})
+    assert records_for(app).get(f"wizard:demo:{wid}") == {"result": {"user_id": 7}}
 
 
 def test_a_finished_run_is_recognised_after_sign_in_gives_the_session_a_new_id(storage):
     wid = storage.create()
-    storage.finish(wid, {"user_id": 7})
+    storage.finish(Run(wid), {"user_id": 7})
     session.sid = "regenerated-at-sign-in"
-    assert storage.load(wid) == {"finished": {"user_id": 7}}
+    assert storage.load(wid) == Run(wid, result={"user_id": 7})
 
 
 def test_a_racing_request_from_the_old_session_sees_the_tombstone(app, storage):
     """The finished list went to the new session; the old one still finds the tombstone record."""
     wid = storage.create()
-    storage.finish(wid, {"user_id": 7})
+    storage.finish(Run(wid), {"user_id": 7})
     session.pop("wizards_finished")
-    assert storage.load(wid) == {"finished": {"user_id": 7}}
+    assert storage.load(wid) == Run(wid, result={"user_id": 7})
 
 
 def test_a_browser_remembers_a_bounded_number_of_finished_runs(storage):
     wids = [storage.create() for _ in range(25)]
     for wid in wids:
-        storage.finish(wid, {"user_id": 1})
+        storage.finish(Run(wid), {"user_id": 1})
     assert list(session["wizards_finished"]) == wids[-20:]
 
 

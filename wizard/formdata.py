@@ -6,28 +6,23 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Field
 from wtforms import Form
 
-# Never stored: secrets, files (kept by stored name elsewhere), tokens and buttons.
-SKIPPED_TYPES = {"PasswordField", "FileField", "MultipleFileField", "CSRFTokenField", "SubmitField"}
+from macros.tree import walk_fields
+
+# The one list of field types a wizard never stores nor shows as answers: secrets, files
+# (kept by stored name elsewhere), tokens and buttons.
+SKIPPED_TYPES = frozenset(
+    {"PasswordField", "FileField", "MultipleFileField", "CSRFTokenField", "SubmitField", "ButtonField"}
+)
 
 
-def iter_fields(form: Form) -> Iterator[Field]:
-    """Every leaf field of a form, nested FormField/FieldList ones included."""
-    for field in form:
-        if field.type == "FormField":
-            yield from iter_fields(field.form)
-        elif field.type == "FieldList":
-            for entry in field.entries:
-                if entry.type == "FormField":
-                    yield from iter_fields(entry.form)
-                else:
-                    yield entry
-        else:
-            yield field
+def field_errors(form: Form) -> dict[str, list[str]]:
+    """Field name -> messages of every leaf field with errors."""
+    return {field.name: list(field.errors) for field in walk_fields(form) if field.errors}
 
 
 def stored_fields(form: Form) -> Iterator[Field]:
     """The leaf fields whose values may be kept."""
-    return (field for field in iter_fields(form) if field.type not in SKIPPED_TYPES)
+    return (field for field in walk_fields(form) if field.type not in SKIPPED_TYPES)
 
 
 def form_to_formdata(form: Form) -> dict[str, list[str]]:

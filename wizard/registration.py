@@ -1,5 +1,9 @@
 """The three-step registration wizard: account, profile, preferences, then review."""
 
+from collections.abc import Callable
+from typing import Any
+from typing import ClassVar
+
 from flask import abort
 from flask import current_app
 from flask import flash
@@ -12,9 +16,10 @@ from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from auth.loader import start_session
+from auth.loader import sign_in
 from extensions import db
 from extensions import limiter
+from forms.base import FormworkForm
 from forms.registration import AccountForm
 from forms.registration import PreferencesForm
 from forms.registration import ProfileForm
@@ -24,6 +29,7 @@ from uploads import avatars
 from uploads.images import ImageRejected
 from uploads.storage import upload_dir
 from wizard.engine import Wizard
+from wizard.run import Answers
 from wizard.run import Run
 from wizard.steps import Step
 
@@ -31,7 +37,7 @@ from wizard.steps import Step
 class AccountStep(Step):
     """Hashes the password the moment the step is accepted; only the hash is kept."""
 
-    def make_form(self, run: Run, **kwargs) -> FlaskForm:
+    def make_form(self, run: Run, **kwargs: Any) -> FlaskForm:
         form = super().make_form(run, **kwargs)
         if "password_hash" in run.extra:
             form.keep_existing_password()
@@ -51,7 +57,7 @@ class PreferencesStep(Step):
 
     not_answers = frozenset({"remove_avatar"})
 
-    def make_form(self, run: Run, **kwargs) -> FlaskForm:
+    def make_form(self, run: Run, **kwargs: Any) -> FlaskForm:
         form = super().make_form(run, **kwargs)
         if not run.extra.get("avatar"):
             del form.remove_avatar
@@ -92,85 +98,92 @@ def account_made_by(run: Run) -> User | None:
 
     The password hash is salted, so only this run can have produced it.
     """
-    username = run.answers.get("account", "username") or ""
+    username = Answers(run.answers).get("account", "username") or ""
     user = User.find_by_login(username)
     if user is not None and user.password_hash == run.extra.get("password_hash"):
         return user
     return None
 
 
-def recognise_repeated_confirm(wizard: Wizard, run: Run) -> Response | None:
-    """A second confirm of a run whose account exists (double click, replay): just sign in."""
-    twin = account_made_by(run)
-    return welcome(wizard, run, twin) if twin is not None else None
+class RegistrationWizard(Wizard):
+    """Sign-up: creates the account on confirm, and signs the new user in."""
 
+    confirm_form_class = FormworkForm
+    review_decorators: ClassVar[list[Callable]] = [
+        limiter.limit(
+            "10 per minute; 50 per hour",
+            methods=["POST"],
+            exempt_when=lambda: request.form.get("action") != "confirm",
+        )
+    ]
 
-def create_account(wizard: Wizard, run: Run, forms: dict[str, FlaskForm]) -> Response:
-    """Create the user in one transaction, sign them in, and close the run."""
-    account, profile, prefs = forms["account"], forms["profile"], forms["preferences"]
-    address = profile.address.form
-    user = User(
-        username=account.username.data,
-        email=account.email.data,
-        password_hash=run.extra["password_hash"],
-        first_name=profile.first_name.data,
-        last_name=profile.last_name.data,
-        street=address.street.data,
-        city=address.city.data,
-        region=address.region.data or "",
-        postal_code=address.postal_code.data,
-        country=address.country.data,
-        plan=prefs.plan.data,
-        newsletter=bool(prefs.newsletter.data),
-        interests=list(prefs.interests.data or []),
-    )
-    db.session.add(user)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        twin = account_made_by(run)
-        if twin is not None:
-            return welcome(wizard, run, twin)
-        field, message = taken_field(account)
-        return wizard.fail(run, "account", {field: [message]})
-    staged = run.extra.get("avatar")
-    if staged:
+    def done(self, run: Run, forms: dict[str, FlaskForm]) -> Response:
+        """Create the user in one transaction, sign them in, and close the run."""
+        account, profile, prefs = forms["account"], forms["profile"], forms["preferences"]
+        address = profile.address.form
+        user = User(
+            username=account.username.data,
+            email=account.email.data,
+            password_hash=run.extra["password_hash"],
+            first_name=profile.first_name.data,
+            last_name=profile.last_name.data,
+            street=address.street.data,
+            city=address.city.data,
+            region=address.region.data or "",
+            postal_code=address.postal_code.data,
+            country=address.country.data,
+            plan=prefs.plan.data,
+            newsletter=bool(prefs.newsletter.data),
+            interests=list(prefs.interests.data or []),
+        )
+        db.session.add(user)
         try:
-            user.avatar = avatars.promote_staged_avatar(staged)
-        except FileNotFoundError:
-            flash("Your profile photo had expired; you can add it again on your profile.", "warning")
-    db.session.commit()
-    current_app.logger.info("Registered user %s", user.id)
-    return welcome(wizard, run, user)
+            db.session.flush()
+        except IntegrityError:
+            db.session.rollback()
+            field, message = taken_field(account)
+            return self.confirm_failed(run, "account", {field: [message]})
+        staged = run.extra.get("avatar")
+        if staged:
+            try:
+                user.avatar = avatars.promote_staged_avatar(staged)
+            except FileNotFoundError:
+                flash("Your profile photo had expired; you can add it again on your profile.", "warning")
+        db.session.commit()
+        current_app.logger.info("Registered user %s", user.id)
+        return self.welcome(run, user)
 
+    def repeated_confirm_response(self, run: Run) -> Response | None:
+        """A second confirm of a run whose account exists (double click, replay): just sign in."""
+        twin = account_made_by(run)
+        return self.welcome(run, twin) if twin is not None else None
 
-def welcome(wizard: Wizard, run: Run, user: User) -> Response:
-    """Close the run, sign the new user in, and show their profile."""
-    wizard.storage.finish(run.wid, {"user_id": user.id})
-    start_session(user)
-    flash(f"Welcome to Formwork, {user.first_name or user.username}! Your account is ready.", "success")
-    return redirect(url_for("profiles.show"))
-
-
-def already_registered(wizard: Wizard, run: Run) -> Response:
-    """A confirmed run visited again (back button, replayed confirm)."""
-    if current_user.is_authenticated and current_user.id == run.finished.get("user_id"):
-        flash("Your account is already created.", "info")
+    def welcome(self, run: Run, user: User) -> Response:
+        """Close the run, sign the new user in, and show their profile."""
+        self.storage.finish(run, {"user_id": user.id})
+        sign_in(user)
+        flash(f"Welcome to Formwork, {user.first_name or user.username}! Your account is ready.", "success")
         return redirect(url_for("profiles.show"))
-    flash("That registration is complete. Please sign in.", "info")
-    return redirect(url_for("auth.login"))
+
+    def finished_run_response(self, run: Run) -> Response:
+        """A confirmed run visited again (back button, replayed confirm)."""
+        if current_user.is_authenticated and current_user.id == (run.result or {}).get("user_id"):
+            flash("Your account is already created.", "info")
+            return redirect(url_for("profiles.show"))
+        flash("That registration is complete. Please sign in.", "info")
+        return redirect(url_for("auth.login"))
+
+    def refusal(self) -> Response | None:
+        """A signed-in user goes to their profile: confirming would sign them in as someone else."""
+        if not current_user.is_authenticated:
+            return None
+        flash(
+            f"You are signed in as {current_user.username}. Sign out first to create another account.", "info"
+        )
+        return redirect(url_for("profiles.show"))
 
 
-def signed_in_already(wizard: Wizard) -> Response | None:
-    """A signed-in user goes to their profile: confirming would sign them in as someone else."""
-    if not current_user.is_authenticated:
-        return None
-    flash(f"You are signed in as {current_user.username}. Sign out first to create another account.", "info")
-    return redirect(url_for("profiles.show"))
-
-
-registration = Wizard(
+registration = RegistrationWizard(
     "registration",
     [
         AccountStep("account", AccountForm, "Account"),
@@ -179,17 +192,6 @@ registration = Wizard(
     ],
     title="Create your account",
     url_prefix="/register",
-    done=create_account,
-    on_finished=already_registered,
-    already_done=recognise_repeated_confirm,
-    guard=signed_in_already,
-    review_decorators=[
-        limiter.limit(
-            "10 per minute; 50 per hour",
-            methods=["POST"],
-            exempt_when=lambda: request.form.get("action") != "confirm",
-        )
-    ],
 )
 
 
@@ -197,7 +199,7 @@ registration = Wizard(
 def staged_avatar(wid: str) -> Response:
     """The avatar staged in this browser's own registration, for the review page."""
     run = registration.load(wid)
-    name = run.extra.get("avatar") if run is not None and not run.finished else None
+    name = run.extra.get("avatar") if run is not None and not run.is_finished else None
     if not name:
         abort(404)
     response = send_from_directory(upload_dir(avatars.STAGING), name, max_age=0)

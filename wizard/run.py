@@ -1,64 +1,44 @@
-"""A wizard run: one registration (or order, ...) in progress, and its navigation state."""
+"""A wizard run as plain data: what one registration (or order, ...) in progress holds.
 
-from typing import TYPE_CHECKING
+A `Run` knows nothing of its wizard and cannot save itself: the `Wizard` decides
+where it goes next, and `WizardStorage` keeps it.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
-from wizard.steps import Answers
-from wizard.steps import Step
-
-if TYPE_CHECKING:
-    from wizard.engine import Wizard
+# What a browser posts for one form: field name -> its values.
+FormData = dict[str, list[str]]
 
 
+@dataclass
 class Run:
-    """One wizard in progress: its id, its stored record, and what follows from them."""
+    """One wizard in progress, or (with a `result`) one already finished."""
 
-    def __init__(self, wizard: "Wizard", wid: str, record: dict[str, Any]) -> None:
-        self.wizard = wizard
-        self.wid = wid
-        self.record = record
-
-    @property
-    def steps(self) -> dict[str, dict[str, list[str]]]:
-        return self.record.setdefault("steps", {})
+    wid: str
+    answers: dict[str, FormData] = field(default_factory=dict)  # step name -> accepted form data
+    drafts: dict[str, FormData] = field(default_factory=dict)  # step name -> unvalidated, typed before Back
+    errors: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # step name -> field errors to show
+    extra: dict[str, Any] = field(default_factory=dict)  # what steps keep besides form data (a hash, a file)
+    result: dict[str, Any] | None = None  # set once finished: what `done` left (a user id)
 
     @property
-    def drafts(self) -> dict[str, dict[str, list[str]]]:
-        return self.record.setdefault("drafts", {})
+    def is_finished(self) -> bool:
+        return self.result is not None
 
-    @property
-    def errors(self) -> dict[str, dict[str, list[str]]]:
-        return self.record.setdefault("errors", {})
 
-    @property
-    def extra(self) -> dict[str, Any]:
-        """Plain data a step keeps besides its form data (a password hash, a file name)."""
-        return self.record.setdefault("extra", {})
+class Answers:
+    """Read-only view of a run's accepted answers, for step conditions and `done`."""
 
-    @property
-    def finished(self) -> dict[str, Any] | None:
-        return self.record.get("finished")
+    def __init__(self, answers: dict[str, FormData]) -> None:
+        self._answers = answers
 
-    @property
-    def answers(self) -> Answers:
-        return Answers(self.steps)
+    def get(self, step: str, field: str, default: str | None = None) -> str | None:
+        """The first value of `field` on `step`, or `default`."""
+        values = self._answers.get(step, {}).get(field)
+        return values[0] if values else default
 
-    def active_steps(self) -> list[Step]:
-        answers = self.answers
-        return [step for step in self.wizard.steps if step.is_active(answers)]
-
-    def is_complete(self, step: Step) -> bool:
-        """Accepted, and not since left with unvalidated changes (a draft) or errors."""
-        return step.name in self.steps and step.name not in self.drafts and step.name not in self.errors
-
-    def first_incomplete(self, before: Step | None = None) -> Step | None:
-        """The first active step not complete (only those before `before`, if given)."""
-        for step in self.active_steps():
-            if step is before:
-                return None
-            if not self.is_complete(step):
-                return step
-        return None
-
-    def save(self) -> None:
-        self.wizard.storage.save(self.wid, self.record)
+    def getlist(self, step: str, field: str) -> list[str]:
+        """Every value of `field` on `step`."""
+        return list(self._answers.get(step, {}).get(field, []))

@@ -2,31 +2,15 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from typing import Any
 from typing import ClassVar
 
 from flask_wtf import FlaskForm
 
 from wizard.formdata import form_to_formdata
-from wizard.formdata import iter_fields
-
-if TYPE_CHECKING:
-    from wizard.run import Run
-
-
-class Answers:
-    """Read-only view of a run's stored answers, for step conditions and `done`."""
-
-    def __init__(self, steps: dict[str, dict[str, list[str]]]) -> None:
-        self._steps = steps
-
-    def get(self, step: str, field: str, default: str | None = None) -> str | None:
-        values = self._steps.get(step, {}).get(field)
-        return values[0] if values else default
-
-    def getlist(self, step: str, field: str) -> list[str]:
-        return list(self._steps.get(step, {}).get(field, []))
+from wizard.formdata import stored_fields
+from wizard.run import Answers
+from wizard.run import Run
 
 
 @dataclass(frozen=True)
@@ -44,30 +28,27 @@ class Step:
         """Whether this step applies, given the answers so far."""
         return self.condition is None or self.condition(answers)
 
-    def make_form(self, run: "Run", **kwargs: Any) -> FlaskForm:
+    def make_form(self, run: Run, **kwargs: Any) -> FlaskForm:
         """Build the step's form; `kwargs` go to the form class (formdata, meta)."""
         return self.form_class(**kwargs)
 
-    def accept(self, form: FlaskForm, run: "Run") -> None:
+    def accept(self, form: FlaskForm, run: Run) -> None:
         """Store a validated form. The default keeps its cleaned data as form data."""
-        run.steps[self.name] = form_to_formdata(form)
+        run.answers[self.name] = form_to_formdata(form)
 
-    def absorb_files(self, form: FlaskForm, run: "Run") -> None:
+    def absorb_files(self, form: FlaskForm, run: Run) -> None:
         """Keep uploaded files that passed their own validators, even if the rest failed.
 
         The engine has run those validators by then, on Back too (which skips the rest).
         """
 
-    def summary(self, form: FlaskForm, run: "Run") -> list[tuple[str, str]]:
-        """(label, answer) pairs for the review page; never secrets."""
-        rows = []
-        for field in iter_fields(form):
-            if field.type in ("PasswordField", "FileField", "CSRFTokenField", "SubmitField", "HiddenField"):
-                continue
-            if field.name in self.not_answers:
-                continue
-            rows.append((field.label.text, display_value(field)))
-        return rows
+    def summary(self, form: FlaskForm, run: Run) -> list[tuple[str, str]]:
+        """(label, answer) pairs for the review page: the stored fields a person filled in, never secrets."""
+        return [
+            (field.label.text, display_value(field))
+            for field in stored_fields(form)
+            if field.type != "HiddenField" and field.name not in self.not_answers
+        ]
 
 
 def display_value(field: Any) -> str:

@@ -1,7 +1,7 @@
-"""WizardStorage: where a wizard in progress lives, over the server-side session store.
+"""WizardStorage: loads, saves and finishes the runs of one wizard, over a record backend.
 
-Each run's answers are one record of plain data under its own key
-(`wizard:<name>:<wid>`) in the session store, with the store's own expiry
+Each run is one record of plain data under its own key (`wizard:<name>:<wid>`)
+beside the sessions (`wizard/backends.py`), with the store's own expiry
 (`WIZARD_TTL_SECONDS`). Starting or saving a run never writes the session
 itself, so requests from two tabs, however they interleave, cannot undo each
 other's work: a run's `wid` carries its start time and a signature binding it to
@@ -23,6 +23,10 @@ from typing import Any
 from flask import current_app
 from flask import session
 
+from wizard.backends import RecordBackend
+from wizard.backends import records_for
+from wizard.run import Run
+
 RANDOM_CHARS = 12  # secrets.token_urlsafe(9)
 STAMP_CHARS = 8  # the start time, seconds in hexadecimal
 SIGNATURE_CHARS = 16
@@ -31,10 +35,17 @@ WID_PATTERN = re.compile(
 )
 FINISHED_KEY = "wizards_finished"
 MAX_FINISHED = 20  # finished runs a browser remembers
+RUN_FIELDS = ("answers", "drafts", "errors", "extra", "result")  # a Run's fields but its wid
 
 
-def empty_record() -> dict[str, Any]:
-    return {"steps": {}, "drafts": {}, "errors": {}, "extra": {}}
+def run_from_record(wid: str, record: dict[str, Any]) -> Run:
+    """A Run from its stored record (unknown keys ignored, missing ones empty)."""
+    return Run(wid, **{name: record[name] for name in RUN_FIELDS if name in record})
+
+
+def record_of(run: Run) -> dict[str, Any]:
+    """The plain data stored for a run, stamped with the time of this change."""
+    return {**{name: getattr(run, name) for name in RUN_FIELDS}, "touched": time.time()}
 
 
 class WizardStorage:
@@ -44,8 +55,8 @@ class WizardStorage:
         self.namespace = namespace
 
     @property
-    def store(self):
-        return current_app.session_interface
+    def records(self) -> RecordBackend:
+        return records_for(current_app)
 
     @property
     def ttl(self) -> int:
@@ -82,27 +93,27 @@ class WizardStorage:
     def started_at(self, wid: str) -> int:
         return int(wid[RANDOM_CHARS : RANDOM_CHARS + STAMP_CHARS], 16)
 
-    def load(self, wid: str) -> dict[str, Any] | None:
-        """The run's record, or None when unknown, expired or not this browser's."""
+    def load(self, wid: str) -> Run | None:
+        """The run, or None when unknown, expired or not this browser's."""
         if not self.owns(wid):
             return None
-        record = self.store.record_get(self.key(wid))
+        record = self.records.get(self.key(wid))
         if isinstance(record, dict):  # the answers, or a finished run's tombstone
-            return record
+            return run_from_record(wid, record)
         if wid in self.finished_here():
-            return {"finished": self.finished_here()[wid]}
+            return Run(wid, result=self.finished_here()[wid])
         if time.time() - self.started_at(wid) < self.ttl:
-            return empty_record()  # started, nothing saved yet
+            return Run(wid)  # started, nothing saved yet
         return None
 
-    def save(self, wid: str, record: dict[str, Any]) -> None:
-        """Store the record and restart its time-to-live."""
-        record["touched"] = time.time()
-        self.store.record_set(self.key(wid), record, self.ttl)
+    def save(self, run: Run) -> None:
+        """Store the run and restart its time-to-live."""
+        self.records.set(self.key(run.wid), record_of(run), self.ttl)
 
-    def finish(self, wid: str, result: dict[str, Any]) -> None:
+    def finish(self, run: Run, result: dict[str, Any]) -> None:
         """Replace the answers with a tombstone, and remember the run in this session."""
-        self.store.record_set(self.key(wid), {"finished": result}, self.ttl)
+        run.result = result
+        self.records.set(self.key(run.wid), {"result": result}, self.ttl)
         finished = dict(list(self.finished_here().items())[-(MAX_FINISHED - 1) :])
-        finished[wid] = result
+        finished[run.wid] = result
         session[FINISHED_KEY] = finished

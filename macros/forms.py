@@ -1,4 +1,4 @@
-"""How render_form arranges a form: rows and columns, multipart, and its submit buttons."""
+"""What `templates/macros/forms.html` asks of a form: its rows and columns, multipart, buttons, error summary."""
 
 from typing import Any
 from typing import NamedTuple
@@ -6,8 +6,9 @@ from typing import NamedTuple
 from wtforms import Field
 from wtforms import Form
 
-from forms.fieldlist import blank_row
-from forms.rendering import field_kind
+from macros.fields import field_kind
+from macros.rows import blank_row
+from macros.tree import walk_fields
 
 # Submit fields with these names step backwards or aside, so they never come first.
 SECONDARY_SUBMITS = frozenset({"back", "previous", "cancel", "reset", "delete", "remove"})
@@ -22,26 +23,13 @@ class Row(NamedTuple):
     grid: bool
 
 
-def _walk(form: Form):
-    """Every field of a form, descending into FormFields and FieldList entries."""
-    for field in form:
-        yield field
-        if field.type == "FormField":
-            yield from _walk(field.form)
-        elif field.type == "FieldList":
-            for entry in field.entries:
-                yield entry
-                if entry.type == "FormField":
-                    yield from _walk(entry.form)
-
-
 def has_file_field(form: Form) -> bool:
     """True when a form (or a nested one) has a file input, so it needs multipart.
 
     A FieldList with no rows yet counts its blank row: forms.js may add one,
     and the form must already be multipart when it does.
     """
-    for field in _walk(form):
+    for field in walk_fields(form, containers=True):
         if field.type in FILE_FIELDS:
             return True
         if field.type == "FieldList" and not field.entries:
@@ -53,7 +41,7 @@ def has_file_field(form: Form) -> bool:
 
 def has_fieldlist(form: Form) -> bool:
     """True when a form has a FieldList, whose add/remove buttons come before the form's own."""
-    return any(field.type == "FieldList" for field in _walk(form))
+    return any(field.type == "FieldList" for field in walk_fields(form, containers=True))
 
 
 def _cell(form: Form, spec: str) -> tuple[Field, str]:
@@ -127,3 +115,49 @@ def forward_button(form: Form, buttons: list[dict[str, Any]] | None = None) -> d
     field = fields[0]
     value = field._value() if field.type == "ButtonField" else field.label.text
     return {"name": field.name, "value": value, "label": field.label.text}
+
+
+# The error summary -----------------------------------------------------------
+
+
+def anchor_for(field: Field) -> str:
+    """The id a summary link jumps to: the control itself, or a group's first option."""
+    kind = field_kind(field)
+    if kind in ("radio", "checkboxes"):
+        first = next(iter(field), None)
+        return first.id if first is not None else field.id
+    if kind == "hidden":
+        return ""  # nothing visible to jump to
+    return field.id
+
+
+def form_errors(form: Form) -> list[tuple[str, str]]:
+    """(anchor id, message) for every error in `form`, nested ones included, in field order.
+
+    Form-wide errors (WTForms 3's `form.form_errors`) come first, with no anchor.
+    A FormField's own form-wide errors (a FieldList row's too) and a FieldList's
+    own errors link to their fieldset.
+    """
+    found: list[tuple[str, str]] = [("", message) for message in getattr(form, "form_errors", [])]
+    for field in walk_fields(form, containers=True):
+        if field.type == "FormField":
+            found.extend((field.id, message) for message in getattr(field.form, "form_errors", []))
+        elif field.type == "FieldList":
+            found.extend((field.id, m) for m in field.errors if isinstance(m, str))
+        elif field.type != "CSRFTokenField":
+            anchor = anchor_for(field)
+            found.extend((anchor, message) for message in field.errors if isinstance(message, str))
+    return found
+
+
+def summary_id(form: Form) -> str:
+    """A page-unique id for the summary's heading: forms with a prefix get their own."""
+    return f"{getattr(form, '_prefix', '')}error-summary-title"
+
+
+def summary_focus(form: Form) -> bool:
+    """Whether the summary takes focus on load; `meta={"focus_error_summary": False}` turns it off.
+
+    Demonstration forms (the gallery's) use it so they never steal focus from the page.
+    """
+    return bool(getattr(form.meta, "focus_error_summary", True))

@@ -1,15 +1,12 @@
-"""Python helpers behind the Jinja macro library (`templates/macros/`).
+"""What `templates/macros/fields.html` asks of a field: its kind, labels, aria wiring, attributes.
 
 Decisions that need WTForms introspection live here, so the macros stay markup.
-Layout, error-summary and FieldList helpers live in their own modules and are
-registered together by `register_template_helpers`.
 """
 
 import re
 from functools import cache
 from typing import Any
 
-from flask import Flask
 from flask import current_app
 from flask import has_app_context
 from flask_wtf.file import FileAllowed
@@ -237,44 +234,3 @@ def control_attrs(field: Field, kind: str, attrs: dict[str, Any], extra_ids: tup
         if accept:
             attrs["accept"] = accept
     return attrs
-
-
-def register_template_helpers(app: Flask) -> None:
-    """Expose the helpers to every template, and the marker defaults to the config."""
-    from forms import error_summary
-    from forms import fieldlist
-    from forms import layout
-
-    for key, value in MARKER_DEFAULTS.items():
-        app.config.setdefault(key, value)
-    app.jinja_env.globals.update(
-        field_kind=field_kind,
-        is_required=is_required,
-        label_marker=label_marker,
-        help_text=help_text,
-        field_messages=messages,
-        autocomplete_for=autocomplete_for,
-        accept_for=accept_for,
-        takes_images=takes_images,
-        max_length=max_length,
-        describedby=describedby,
-        control_attrs=control_attrs,
-        form_errors=error_summary.form_errors,
-        summary_id=error_summary.summary_id,
-        summary_focus=error_summary.summary_focus,
-        has_file_field=layout.has_file_field,
-        has_fieldlist=layout.has_fieldlist,
-        layout_rows=layout.layout_rows,
-        submit_fields=layout.submit_fields,
-        forward_button=layout.forward_button,
-        fieldlist_row_label=fieldlist.row_label,
-        fieldlist_row_title=fieldlist.row_title,
-        fieldlist_blank_row=fieldlist.blank_row,
-        fieldlist_can_add=fieldlist.can_add,
-        fieldlist_can_remove=fieldlist.can_remove,
-        FIELDLIST_ADD=fieldlist.ADD_BUTTON,
-        FIELDLIST_REMOVE=fieldlist.REMOVE_BUTTON,
-        FIELDLIST_MOVE=[
-            ("up" if step < 0 else "down", name) for name, step in fieldlist.MOVE_BUTTONS.items()
-        ],
-    )

@@ -23,6 +23,7 @@ from wtforms import SelectField
 from wtforms import StringField
 from wtforms import SubmitField
 from wtforms import TextAreaField
+from wtforms.fields.core import UnboundField
 from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
@@ -119,7 +120,7 @@ def row_count(form: "RecipeForm", field: FieldList) -> None:
         raise ValidationError("Add at least one ingredient.")
 
 
-def ingredient_rows(max_entries: int = MAX_INGREDIENTS, **kwargs: Any) -> Any:
+def ingredient_rows(max_entries: int = MAX_INGREDIENTS, **kwargs: Any) -> UnboundField:
     """The ingredients FieldList (unbound), for the recipe form and the gallery's demo."""
     return FieldList(
         FormField(IngredientForm, label="Ingredient"),

@@ -3,11 +3,14 @@
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy import DateTime
 from sqlalchemy import ForeignKey
 from sqlalchemy import Numeric
 from sqlalchemy import String
+from sqlalchemy import Table
 from sqlalchemy import UniqueConstraint
 from sqlalchemy import event
 from sqlalchemy import insert
@@ -53,7 +56,7 @@ class Category(db.Model):
 
 
 @event.listens_for(Category.__table__, "after_create")
-def seed_categories(target, connection, **_) -> None:
+def seed_categories(target: Table, connection: Connection, **_: Any) -> None:
     """`db.create_all()` (tests, the browser server) starts with the same categories as a migrated database."""
     connection.execute(insert(target), [{"name": name} for name in CATEGORIES])
 

@@ -288,3 +288,12 @@ def test_ingredient_rows_in_the_edit_form_match_the_stored_order(logged_in_clien
 def test_search_results_ask_crawlers_not_to_index_them(client, recipe):
     assert 'name="robots"' in client.get("/recipes?q=lemon").get_data(as_text=True)
     assert 'name="robots"' not in client.get("/recipes").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("recipe_id", ["999", "2147483648", "9" * 40])
+def test_editing_or_deleting_a_recipe_that_does_not_exist_is_a_404(logged_in_client, recipe_id):
+    token = page_form(logged_in_client, "/recipes/new")["csrf_token"]
+    assert logged_in_client.get(f"/recipes/{recipe_id}/edit").status_code == 404
+    data = {"csrf_token": token, "title": "x", "confirm": "y"}
+    assert logged_in_client.post(f"/recipes/{recipe_id}/edit", data=data).status_code == 404
+    assert logged_in_client.post(f"/recipes/{recipe_id}/delete", data=data).status_code == 404

@@ -231,3 +231,21 @@ def test_the_recipe_form_fits_a_phone(cook):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     screenshot(page, "recipe-new-375")
     assert overflow <= 0
+
+
+def test_row_buttons_come_after_the_rows_fields_on_screen_as_in_the_tab_order(cook):
+    page = cook
+    page.get_by_role("button", name="Add ingredient").click()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        below = page.locator("#ingredients [data-fw-rows] > [data-fw-row]").evaluate_all(
+            """rows => rows.every(row => {
+                const fields = [...row.querySelectorAll('input, select')].map(c => c.getBoundingClientRect().bottom);
+                const buttons = [...row.querySelectorAll('button:not([hidden])')].map(b => b.getBoundingClientRect().top);
+                return Math.min(...buttons) >= Math.max(...fields);
+            })"""
+        )
+        assert below, f"a row's buttons sit beside or above its fields at {width} px"
+    page.locator("#ingredients-0-unit").focus()
+    page.keyboard.press("Tab")
+    expect(page.locator("[data-fw-move=down][value='ingredients-0']")).to_be_focused()

@@ -259,3 +259,9 @@ def test_rows_numbered_twice_over_count_once(cook, app):
     assert response.status_code == 302
     with app.app_context():
         assert db.session.scalar(select(func.count(Ingredient.id))) == 30
+
+
+def test_a_blank_row_between_filled_ones_asks_to_be_named_or_removed(cook, app):
+    response = post_new(cook, app, **rows_data([("Flour", "200", "g"), ("", "", ""), ("Eggs", "2", "")]))
+    assert summary_links(response) == [("#ingredients-1-name", "Name the ingredient, or remove this row.")]
+    assert count_recipes(app) == 0

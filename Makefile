@@ -30,11 +30,12 @@ demo: $(VENV)/.runtime
 	$(FLASK) db upgrade
 	$(FLASK) demo-data
 
-## test: install test deps and run the whole suite (lint included)
+## test: install test deps and run the whole suite (lint included), on every core, saying why a test skipped
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -rs $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -13,13 +13,13 @@ import uuid
 import pytest
 
 from gallery.examples import EXAMPLES
+from tests.auth_actions import AuthActions
 from tests.conftest import add_user
 from tests.conftest import module_app
-from tests.helpers import AuthActions
-from tests.helpers import form_values
-from tests.recipe_helpers import make_recipe
-from tests.wizard_helpers import VALID
-from tests.wizard_helpers import Registration
+from tests.page_reading import form_values
+from tests.recipe_client import make_recipe
+from tests.registration_client import VALID
+from tests.registration_client import Registration
 
 CRAFTED_INDICES = ("²", "٣", "9" * 5000, "-1", "0x1")
 

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from extensions import db
 from models import User
-from tests.helpers import csrf_token
-from tests.helpers import parse
+from tests.page_reading import csrf_token
+from tests.page_reading import parse
 
 
 @pytest.fixture

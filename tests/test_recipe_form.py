@@ -9,13 +9,13 @@ from sqlalchemy import select
 from extensions import db
 from recipes.models import Ingredient
 from recipes.models import Recipe
-from tests.helpers import parse
-from tests.recipe_helpers import ingredient_inputs
-from tests.recipe_helpers import page_form
-from tests.recipe_helpers import rows_data
-from tests.recipe_helpers import stored
-from tests.recipe_helpers import summary_links
-from tests.recipe_helpers import valid_recipe
+from tests.page_reading import parse
+from tests.recipe_client import ingredient_inputs
+from tests.recipe_client import page_form
+from tests.recipe_client import rows_data
+from tests.recipe_client import stored
+from tests.recipe_client import summary_links
+from tests.recipe_client import valid_recipe
 
 NEW = "/recipes/new"
 

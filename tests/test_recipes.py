@@ -10,16 +10,16 @@ from extensions import db
 from models import User
 from recipes.models import Ingredient
 from recipes.models import Recipe
+from tests.auth_actions import AuthActions
 from tests.conftest import add_user
-from tests.helpers import AuthActions
-from tests.helpers import form_values
-from tests.helpers import parse
-from tests.recipe_helpers import ingredient_inputs
-from tests.recipe_helpers import make_recipe
-from tests.recipe_helpers import page_form
-from tests.recipe_helpers import row_names
-from tests.recipe_helpers import rows_data
-from tests.recipe_helpers import stored
+from tests.page_reading import form_values
+from tests.page_reading import parse
+from tests.recipe_client import ingredient_inputs
+from tests.recipe_client import make_recipe
+from tests.recipe_client import page_form
+from tests.recipe_client import row_names
+from tests.recipe_client import rows_data
+from tests.recipe_client import stored
 
 
 @pytest.fixture

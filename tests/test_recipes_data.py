@@ -15,13 +15,13 @@ from recipes.models import CATEGORIES
 from recipes.models import Category
 from recipes.models import Ingredient
 from recipes.models import Recipe
+from tests.auth_actions import AuthActions
 from tests.conftest import add_user
 from tests.conftest import overrides_for
 from tests.conftest import reset_postgres_schema
 from tests.conftest import service_url
-from tests.helpers import AuthActions
-from tests.helpers import parse
-from tests.recipe_helpers import make_recipe
+from tests.page_reading import parse
+from tests.recipe_client import make_recipe
 
 
 def category_names(app) -> list[str]:

@@ -10,9 +10,9 @@ from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
-from tests.recipe_helpers import make_recipe
-from tests.recipe_helpers import row_names
-from tests.recipe_helpers import stored
+from tests.recipe_client import make_recipe
+from tests.recipe_client import row_names
+from tests.recipe_client import stored
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from forms.quantity import parse_quantity
 from recipes.models import Category
 from recipes.models import IngredientRow
 from recipes.models import Recipe
-from tests.helpers import form_values
-from tests.helpers import parse
+from tests.page_reading import form_values
+from tests.page_reading import parse
 
 
 def category_id(app, name: str = "Bread") -> int:

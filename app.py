@@ -8,11 +8,13 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config
 import macros
+from account import bp as account_bp
 from auth import bp as auth_bp
 from auth.loader import register_user_loading
 from cli import sessions_cli
 from cli import uploads_cli
 from database import register_database
+from documents import bp as documents_bp
 from errors import bp as errors_bp
 from extensions import csrf
 from extensions import limiter
@@ -31,6 +33,7 @@ from sessions import register_sessions
 from templating import FormworkFlask
 from uploads import bp as uploads_bp
 from uploads.avatars import sweep_staged_avatars
+from uploads.sweep import sweep_orphans
 from wizard.registration import registration
 
 
@@ -98,6 +101,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(registration.blueprint)
     app.register_blueprint(profiles_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(documents_bp)
     app.register_blueprint(uploads_bp)
     app.register_blueprint(gallery_bp)
     app.register_blueprint(recipes_bp)
@@ -114,6 +119,7 @@ def register_housekeeping(app: Flask) -> None:
     keeper = Housekeeper(app)
     keeper.add("sessions", app.config["SESSION_SWEEP_INTERVAL"], app.session_interface.sweep_expired)
     keeper.add("staged-avatars", app.config["STAGING_SWEEP_INTERVAL"], sweep_staged_avatars)
+    keeper.add("orphan-uploads", app.config["STAGING_SWEEP_INTERVAL"], sweep_orphans)
 
 
 def register_commands(app: Flask) -> None:

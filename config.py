@@ -65,6 +65,9 @@ class Config:
     SESSION_SWEEP_INTERVAL = 600
     # How often (seconds) a worker deletes avatars staged by abandoned registrations.
     STAGING_SWEEP_INTERVAL = 3600
+    # Files no row refers to are deleted by the sweep once older than this (seconds):
+    # long enough for any upload still being committed.
+    ORPHAN_GRACE_SECONDS = 3600
     RATELIMIT_ENABLED = True
     # A rate-limit store that is down must not take the site down with it.
     RATELIMIT_SWALLOW_ERRORS = True
@@ -83,6 +86,9 @@ class Config:
         self.MAX_FORM_MEMORY_SIZE = env_int("MAX_FORM_MEMORY_SIZE", 500_000)
         self.PASSWORD_HASH_METHOD = env("PASSWORD_HASH_METHOD") or "scrypt"
         self.WIZARD_TTL_SECONDS = env_int("WIZARD_TTL_SECONDS", 86400)
+        self.DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * MIB)
+        self.DOCUMENT_QUOTA_BYTES = env_int("DOCUMENT_QUOTA_BYTES", 50 * MIB)
+        self.DOCUMENT_MAX_FILES = env_int("DOCUMENT_MAX_FILES", 10)
         self.MAIL_SERVER = env("MAIL_SERVER") or None
         self.MAIL_PORT = env_int("MAIL_PORT", 25)
         self.MAIL_USE_TLS = env_bool("MAIL_USE_TLS", False)

@@ -29,6 +29,8 @@ PASSWORD_RULES = [
     (lambda p: any(not c.isalnum() and not c.isspace() for c in p), "a symbol such as ! or #"),
 ]
 
+STRENGTH_HELP = "At least 10 characters, with upper- and lower-case letters, a digit and a symbol."
+
 
 def join_words(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""

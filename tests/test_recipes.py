@@ -11,6 +11,7 @@ from models import User
 from recipes.models import Ingredient
 from recipes.models import Recipe
 from tests.auth_actions import AuthActions
+from tests.conftest import PASSWORD
 from tests.conftest import add_user
 from tests.page_reading import form_values
 from tests.page_reading import parse
@@ -297,3 +298,15 @@ def test_editing_or_deleting_a_recipe_that_does_not_exist_is_a_404(logged_in_cli
     data = {"csrf_token": token, "title": "x", "confirm": "y"}
     assert logged_in_client.post(f"/recipes/{recipe_id}/edit", data=data).status_code == 404
     assert logged_in_client.post(f"/recipes/{recipe_id}/delete", data=data).status_code == 404
+
+
+def test_deleting_the_account_through_its_page_deletes_the_recipes(logged_in_client, app, user, recipe):
+    other = add_user(app, "bob", "bob@example.com")
+    kept = make_recipe(app, other, title="Bob's bread", category="Bread")
+    values = form_values(logged_in_client.get("/account/delete"), action="")
+    response = logged_in_client.post("/account/delete", data={**values, "password": PASSWORD})
+    assert response.status_code == 302
+    assert stored(app, recipe) is None
+    assert stored(app, kept) is not None
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Ingredient.id))) == 3  # Bob's three rows only

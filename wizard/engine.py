@@ -32,6 +32,8 @@ from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 from wtforms import FileField
 
+from carried_errors import attach_carried_errors
+from carried_errors import back_to_form_when_too_large
 from macros.tree import walk_fields
 from wizard.expiry import duration_words
 from wizard.formdata import field_errors
@@ -69,7 +71,8 @@ class Wizard:
         for decorate in self.review_decorators:
             review = decorate(review)
         self.blueprint.add_url_rule("/<wid>/review", "review", review, methods=["GET", "POST"])
-        self.blueprint.add_url_rule("/<wid>/<step>", "step", self.step_view, methods=["GET", "POST"])
+        step_view = back_to_form_when_too_large(self.step_view)
+        self.blueprint.add_url_rule("/<wid>/<step>", "step", step_view, methods=["GET", "POST"])
 
     # Hooks ------------------------------------------------------------------
 
@@ -216,6 +219,7 @@ class Wizard:
         for field in walk_fields(form):
             if field.name in pending:
                 field.errors = list(pending[field.name])
+        attach_carried_errors(form)  # a photo too large to read, say
         return form
 
     def stored_form(self, run: Run, step: Step) -> FlaskForm:

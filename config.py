@@ -72,6 +72,14 @@ class Config:
     # A rate-limit store that is down must not take the site down with it.
     RATELIMIT_SWALLOW_ERRORS = True
     RATELIMIT_HEADERS_ENABLED = True
+    # The outbox: how often a worker looks for due mail, and the retry back-off (doubling).
+    MAIL_SEND_INTERVAL = 60
+    MAIL_RETRY_SECONDS = 60
+    MAIL_RETRY_MAX_SECONDS = 6 * 3600
+    MAIL_MAX_ATTEMPTS = 12
+    CONTACT_RATE_LIMIT = "5 per minute; 30 per hour"
+    RESET_RATE_LIMIT = "5 per minute; 30 per hour"
+    RESET_ADDRESS_RATE_LIMIT = "3 per hour; 10 per day"
 
     def __init__(self, instance_path: str) -> None:
         env = os.environ.get
@@ -96,6 +104,12 @@ class Config:
         self.MAIL_PASSWORD = env("MAIL_PASSWORD") or None
         self.MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER") or "formwork@localhost"
         self.ADMINS = env_list("ADMINS")
+        # Seconds an SMTP connection may stay silent before the attempt is given up (and retried).
+        self.MAIL_TIMEOUT = env_int("MAIL_TIMEOUT", 10)
+        # A claimed message another worker may take over (its deliverer died): well past any send.
+        self.MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", max(300, 10 * self.MAIL_TIMEOUT))
+        self.CONTACT_MIN_SECONDS = env_int("CONTACT_MIN_SECONDS", 3)
+        self.PASSWORD_RESET_SECONDS = env_int("PASSWORD_RESET_SECONDS", 3600)
         self.LOG_DIR = env("LOG_DIR") or os.path.join(instance_path, "logs")
         # How many proxies in front set X-Forwarded-For (Werkzeug's ProxyFix); 0: none.
         self.PROXY_FIX_X_FOR = env_int("PROXY_FIX_X_FOR", 0)

@@ -115,3 +115,19 @@ def bounded_chain(validators: tuple) -> tuple:
     lengths = [StoppingLength(v.min, v.max, v.message) for v in validators if type(v) is Length]
     rest = [v for v in validators if not isinstance(v, PRESENCE_CHECKS) and type(v) is not Length]
     return tuple(presence + lengths + rest)
+
+
+# Control characters no keyboard types (tab and line breaks aside); PostgreSQL refuses NUL outright.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(form: Form, field: Field) -> None:
+    """No control characters other than tabs and line breaks."""
+    if CONTROL_CHARACTERS.search(field.data or ""):
+        raise ValidationError("Remove the unusual characters (control codes) from this field.")
+
+
+def single_line(form: Form, field: Field) -> None:
+    """One line of plain text: no line breaks or control characters (a name that ends up in a header)."""
+    if CONTROL_CHARACTERS.search(field.data or "") or any(c in (field.data or "") for c in "\r\n\t"):
+        raise ValidationError("Use one line of plain text.")

@@ -12,7 +12,10 @@ import uuid
 
 import pytest
 
+from extensions import db
 from gallery.examples import EXAMPLES
+from models import User
+from passwords.tokens import reset_token
 from tests.auth_actions import AuthActions
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
@@ -81,6 +84,15 @@ def document_delete_target(client):
     return url, form_values(client.post(url, data={"csrf_token": values["csrf_token"]}), action=url)
 
 
+def reset_target(client):
+    app = client.application
+    name = "reset" + uuid.uuid4().hex[:12]
+    user_id = add_user(app, username=name, email=f"{name}@example.com")
+    with app.app_context():
+        url = "/password/reset/" + reset_token(db.session.get(User, user_id))
+    return url, form_values(client.get(url), action="")
+
+
 def logout_target(client):
     values = form_values(client.get("/login"), action="")
     return "/logout", {"csrf_token": values["csrf_token"]}
@@ -112,6 +124,10 @@ TARGETS = {
     "account.delete": signed_in_target("/account/delete"),
     "documents.index": signed_in_target("/documents", "/documents"),
     "documents.delete": document_delete_target,
+    "contact.form": page_target("/contact", "/contact"),
+    "passwords.forgot": page_target("/password/forgot", "/password/forgot", ""),
+    "passwords.reset": reset_target,
+    "contact_api.create": page_target("/contact", "/api/contact", "/contact"),
     **{
         f"gallery.submit:{slug}": page_target("/gallery", f"/gallery?example={slug}")
         for slug in GALLERY_FORMS

@@ -1,7 +1,7 @@
 """recipes: categories (seeded), recipes and their ordered ingredients
 
 Revision ID: 0005_recipes
-Revises: 0003_documents
+Revises: 0004_mail
 Create Date: 2026-12-01
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_recipes"
-down_revision = "0003_documents"
+down_revision = "0004_mail"
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test lint format bench clean
+.PHONY: run demo test lint format bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 run: $(VENV)/.runtime
 	$(FLASK) db upgrade
 	$(FLASK) run $(RUN_ARGS)
+
+## demo: create/upgrade the schema, then add a demo author and a dozen recipes (idempotent)
+demo: $(VENV)/.runtime
+	$(FLASK) db upgrade
+	$(FLASK) demo-data
 
 ## test: install test deps and run the whole suite (lint included), on every core, saying why a test skipped
 PYTEST_WORKERS ?= auto

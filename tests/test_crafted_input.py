@@ -14,6 +14,7 @@ import pytest
 
 from gallery.examples import EXAMPLES
 from tests.conftest import module_app
+from tests.gallery_client import page_url
 from tests.page_reading import form_values
 from tests.registration_client import VALID
 from tests.registration_client import Registration
@@ -60,7 +61,7 @@ TARGETS = {
     "auth.login": page_target("/login", "/login", form_action=""),
     "auth.logout": logout_target,
     **{
-        f"gallery.submit:{slug}": page_target("/gallery", f"/gallery?example={slug}")
+        f"gallery.submit:{slug}": page_target(page_url(slug), f"/gallery?example={slug}")
         for slug in GALLERY_FORMS
     },
     "registration.step:account": wizard_target("account", ()),

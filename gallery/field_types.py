@@ -156,7 +156,9 @@ class FieldTypesForm(FormworkForm):
         ],
     )
     moved_in = DatePartsField(
-        "When did you move in?", validators=[DataRequired("Enter the date you moved in.")]
+        "When did you move in?",
+        subject="The date you moved in",
+        validators=[DataRequired("Enter the date you moved in.")],
     )
     delivery = DateTimeLocalField(
         "Delivery time",

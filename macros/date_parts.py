@@ -17,9 +17,9 @@ from wtforms.validators import StopValidation
 PARTS = ("day", "month", "year")
 LIMITS = {"day": (1, 31), "month": (1, 12), "year": (1000, 9999)}
 WRONG = {
-    "day": "the day must be a number from 1 to 31",
-    "month": "the month must be a number from 1 to 12",
-    "year": "the year must have 4 digits, like 2007",
+    "day": "the day as a number from 1 to 31",
+    "month": "the month as a number from 1 to 12",
+    "year": "the year with 4 digits, like 2007",
 }
 MAX_PART_LENGTH = 8  # what is kept of a crafted box, to show it back
 
@@ -35,12 +35,19 @@ def text_of(value: Any) -> str:
 
 
 class DatePartsField(Field):
-    """A date as three number boxes; `data` is a `datetime.date` or None."""
+    """A date as three number boxes; `data` is a `datetime.date` or None.
+
+    `subject` starts its messages ("Date of birth must include a month."); the label
+    may be a question, so it is not used.
+    """
 
     widget = None  # drawn by templates/macros/fields.html (kind "dateparts"), never by itself
 
-    def __init__(self, label: str | None = None, validators: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, label: str | None = None, validators: Any = None, subject: str = "The date", **kwargs: Any
+    ) -> None:
         super().__init__(label, validators, **kwargs)
+        self.subject = subject
         self.parts: dict[str, str] = dict.fromkeys(PARTS, "")
         self.invalid_parts: list[str] = []
 
@@ -78,23 +85,23 @@ class DatePartsField(Field):
 
     def parse(self) -> datetime.date | None:
         """The date the boxes hold; ValueError naming the wrong part(s) and marking them."""
-        label = self.label.text
+        subject = self.subject
         filled = [part for part in PARTS if self.parts[part]]
         if not filled:
             return None
         missing = [part for part in PARTS if part not in filled]
         if missing:
             self.invalid_parts = missing
-            raise ValueError(f"{label} must include a {join_parts(missing)}.")
+            raise ValueError(f"{subject} must include a {join_parts(missing)}.")
         numbers = {part: self.number(part) for part in PARTS}
         self.invalid_parts = [part for part in PARTS if numbers[part] is None]
         if self.invalid_parts:
-            raise ValueError(f"{label}: {join_parts([WRONG[part] for part in self.invalid_parts])}.")
+            raise ValueError(f"Enter {join_parts([WRONG[part] for part in self.invalid_parts])}.")
         day, month, year = numbers["day"], numbers["month"], numbers["year"]
         if day > calendar.monthrange(year, month)[1]:
             self.invalid_parts = ["day"]
             raise ValueError(
-                f"{label} must be a real date: {calendar.month_name[month]} {year} has no day {day}."
+                f"{subject} must be a real date: {calendar.month_name[month]} {year} has no day {day}."
             )
         return datetime.date(year, month, day)
 

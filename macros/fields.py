@@ -253,6 +253,8 @@ def control_attrs(field: Field, kind: str, attrs: dict[str, Any], extra_ids: tup
     token = autocomplete_for(field)
     if token and "autocomplete" not in attrs and "autocomplete" not in render_kw:
         attrs["autocomplete"] = token
+    if kind == "color" and not field._value() and "value" not in attrs:
+        attrs["value"] = "#000000"  # what a browser shows for no colour; value="" is invalid HTML
     if kind == "file" and "accept" not in attrs and "accept" not in render_kw:
         accept = accept_for(field)
         if accept:

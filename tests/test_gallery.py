@@ -152,7 +152,7 @@ def test_missing_fields_show_the_errors(client, gallery_page, slug):
             "everything",
             "moved_in-month",
             "13",
-            "When did you move in?: the month must be a number from 1 to 12.",
+            "Enter the month as a number from 1 to 12.",
         ),
         ("reveal", "contact", "email", "Enter your e-mail address."),
     ],

@@ -45,7 +45,9 @@ class ContactForm(FormworkSubform):
 
 
 class BirthdayForm(FormworkSubform):
-    birthday = DatePartsField("Date of birth", validators=[DataRequired("Enter your date of birth.")])
+    birthday = DatePartsField(
+        "Date of birth", subject="Your date of birth", validators=[DataRequired("Enter your date of birth.")]
+    )
 
 
 # ---- Conditional reveal ----
@@ -147,18 +149,18 @@ def test_three_boxes_give_one_date():
     ("day", "month", "year", "message", "wrong"),
     [
         ("", "", "", "Enter your date of birth.", ["day", "month", "year"]),
-        ("27", "", "2007", "Date of birth must include a month.", ["month"]),
-        ("", "3", "", "Date of birth must include a day and year.", ["day", "year"]),
-        ("27", "13", "2007", "Date of birth: the month must be a number from 1 to 12.", ["month"]),
+        ("27", "", "2007", "Your date of birth must include a month.", ["month"]),
+        ("", "3", "", "Your date of birth must include a day and year.", ["day", "year"]),
+        ("27", "13", "2007", "Enter the month as a number from 1 to 12.", ["month"]),
         (
             "x",
             "3",
             "07",
-            "Date of birth: the day must be a number from 1 to 31 and the year must have 4 digits, like 2007.",
+            "Enter the day as a number from 1 to 31 and the year with 4 digits, like 2007.",
             ["day", "year"],
         ),
-        ("30", "2", "2026", "Date of birth must be a real date: February 2026 has no day 30.", ["day"]),
-        ("٣", "3", "2007", "Date of birth: the day must be a number from 1 to 31.", ["day"]),
+        ("30", "2", "2026", "Your date of birth must be a real date: February 2026 has no day 30.", ["day"]),
+        ("٣", "3", "2007", "Enter the day as a number from 1 to 31.", ["day"]),
     ],
 )
 def test_a_wrong_date_has_one_error_naming_the_wrong_part(day, month, year, message, wrong):

@@ -24,6 +24,7 @@ from gallery.families import Family
 from gallery.families import examples_of
 from gallery.families import family_of
 from gallery.families import matching
+from gallery.families import search_text
 from gallery.received import received_rows
 from gallery.render import posted_form
 from gallery.render import render_examples
@@ -76,7 +77,10 @@ def submit() -> ResponseReturnValue:
 @bp.context_processor
 def side_navigation() -> dict:
     """Every gallery page's side navigation: the families and their examples."""
-    return {"gallery_nav": [(family, examples_of(family)) for family in FAMILIES]}
+    return {
+        "gallery_nav": [(family, examples_of(family)) for family in FAMILIES],
+        "gallery_search_text": search_text,
+    }
 
 
 def show(chosen: Family, posted: dict[str, Form]) -> str:

@@ -65,7 +65,7 @@ def test_an_old_link_to_an_example_lands_on_its_card(client):
 @pytest.mark.parametrize(
     ("query", "found", "missing"),
     [
-        ("date", ["birthday", "moved-in", "delivery"], ["name", "recipe"]),
+        ("date", ["birthday", "moved-in", "delivery"], ["name", "recipe", "servings"]),
         ("THREE boxes", ["moved-in"], ["birthday"]),
         ("reveal", ["reveal"], ["plan"]),
         ("no such thing at all", [], ["name"]),
@@ -108,3 +108,24 @@ def test_every_field_state_is_labelled(gallery_page):
         assert labels == [STATES[demo.state] for demo in example.demos], example.slug
         seen.update(labels)
     assert seen == set(STATES.values())
+
+
+def test_the_static_summary_demo_is_not_an_alert(gallery_page):
+    summary = gallery_page["summary"].find("article", id="summary").select_one(".fw-error-summary")
+    assert summary is not None
+    assert not summary.has_attr("role")
+    assert not summary.has_attr("data-fw-focus")
+
+
+def test_error_demos_post_values_a_browser_keeps(gallery_page):
+    """Out of range, too early, too late: well-formed values, so the box is not emptied by the browser."""
+    page = gallery_page["birthday"]
+    kept = {
+        "servings-error-servings": "99",
+        "birthday-error-birthday": "1850-04-27",
+        "pickup-error-pickup": "19:30",
+        "colour-error-colour": "#fff8e0",
+    }
+    for control, value in kept.items():
+        box = page.find(id=control)
+        assert (box["value"], box["aria-invalid"]) == (value, "true"), control

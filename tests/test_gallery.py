@@ -234,6 +234,10 @@ def test_crafted_rows_never_break_the_page(client, gallery_page, crafted):
         {"photo": (io.BytesIO(b""), "")},
         {"colour": "\x00" * 10},
         {"token": ""},
+        {"moved_in-day": "9" * 5000},
+        {"moved_in-month": ["1", "2"]},
+        {"moved_in-year": (io.BytesIO(b"2019"), "year.txt")},
+        {"moved_in-day": "\x00", "moved_in-month": "٣", "moved_in-year": "-2019"},
     ],
 )
 def test_crafted_values_never_break_the_page(client, gallery_page, crafted):

@@ -118,14 +118,19 @@ def fill(form: dict, n: str) -> tuple[list, list]:
             files.append((name, "avatar.png", PNG))
         else:
             data.append((name, value or guess(name, kind, n)))
-    forward = [s for s in form["submits"] if not BACK.search(f"{s.get('name', '')} {s.get('value', '')}")]
+    forward = [
+        s for s in form["submits"] if not BACK.search(" ".join(s.get(k, "") for k in ("name", "value", "id")))
+    ]
     if forward and forward[0].get("name"):
         data.append((forward[0]["name"], forward[0].get("value", "y")))
     return data, files
 
 
 def walk(client, start: str, max_pages: int = 12) -> int:
-    """Complete one multi-step form from `start` with a Flask test client; returns pages posted."""
+    """Complete one multi-step form from `start`; returns pages posted.
+
+    `client` is a Flask (or Werkzeug) test client, or a `bench.httpclient.HttpClient`.
+    """
     n = f"{RUN}{next(COUNTER)}"
     response = client.get(start, follow_redirects=True)
     if response.status_code >= 400:

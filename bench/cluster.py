@@ -109,6 +109,7 @@ class Instance:
 @contextmanager
 def cluster(env: dict[str, str], workdir: str, count: int = 2) -> Iterator[list[Instance]]:
     """Migrate, start `count` instances on `env`, wait until each is healthy; stop them afterwards."""
+    os.makedirs(workdir, exist_ok=True)
     migrate(env)
     with ExitStack() as stack:
         instances = []

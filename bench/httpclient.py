@@ -24,6 +24,8 @@ from werkzeug.datastructures import Headers
 
 # What a connection kept alive may raise when the server has closed it meanwhile.
 STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+# The words of Formwork's 503 page (a backing service down): the only error a person waits out.
+UNAVAILABLE_PAGE = b"Temporarily unavailable"
 
 
 @dataclass
@@ -95,7 +97,6 @@ class HttpClient:
     def __post_init__(self) -> None:
         self.turn = itertools.cycle(range(len(self.ports)))
         self.connections: dict[int, http.client.HTTPConnection] = {}
-        self.unavailable: list[float] = []  # when each 503 was answered
         self.page = "/"  # the page last shown: a form's Referer (Flask-WTF checks it over HTTPS)
 
     def get(self, url: str, follow_redirects: bool = False, headers: dict | None = None) -> Response:
@@ -126,9 +127,9 @@ class HttpClient:
         deadline = time.monotonic() + self.retry_unavailable
         while True:
             response = self.exchange(method, url, body, content_type, headers)
-            if response.status_code != 503 or time.monotonic() > deadline:
+            page_says_so = UNAVAILABLE_PAGE in response.body
+            if response.status_code != 503 or not page_says_so or time.monotonic() > deadline:
                 return response
-            self.unavailable.append(time.time())
             time.sleep(0.1)
 
     def exchange(self, method, url, body, content_type, headers) -> Response:
@@ -138,7 +139,11 @@ class HttpClient:
             "X-Forwarded-For": self.client_ip,
             "X-Forwarded-Proto": "https",
             **({"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}),
-            **({"Content-Type": content_type, "Referer": f"https://{self.host}{self.page}"} if content_type else {}),
+            **(
+                {"Content-Type": content_type, "Referer": f"https://{self.host}{self.page}"}
+                if content_type
+                else {}
+            ),
             **(headers or {}),
         }
         started, began = time.time(), time.perf_counter()

@@ -86,18 +86,19 @@ class Measured:
 
     def __init__(self, name: str, app, start: str) -> None:
         self.name, self.app, self.start = name, app, start
-        self.wall = self.server = 0.0
+        self.wall = self.server = self.cpu = 0.0
         self.pages = self.wizards = 0
         self.by_request: dict[str, float] = collections.defaultdict(float)
         inner = app.wsgi_app
 
         def timed(environ, start_response):
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.thread_time()
             try:
                 return inner(environ, start_response)
             finally:
                 spent = time.perf_counter() - began
                 self.server += spent
+                self.cpu += time.thread_time() - began_cpu
                 path = re.sub(r"^/register/[^/]+/", "/register/<wid>/", environ["PATH_INFO"])
                 self.by_request[f"{environ['REQUEST_METHOD']} {path}"] += spent
 
@@ -110,18 +111,18 @@ class Measured:
         self.wall += time.perf_counter() - began
         self.wizards += wizards
 
-    def step_gets(self, count: int) -> float:
-        """In-app ms of one step GET: a wizard opened like a browser, then its first step reloaded."""
+    def step_gets(self, count: int) -> dict[str, float]:
+        """In-app ms (wall and CPU) of one step GET: a wizard opened like a browser, its first step reloaded."""
         client = self.app.test_client()
         path = client.get(self.start, follow_redirects=True).request.path
         self.reset()
         for _ in range(count):
             if client.get(path).status_code != 200:
                 raise RuntimeError(f"{self.name}: {path} did not answer 200")
-        return 1000 * self.server / count
+        return {"step_ms": 1000 * self.server / count, "step_cpu_ms": 1000 * self.cpu / count}
 
     def reset(self) -> None:
-        self.wall = self.server = 0.0
+        self.wall = self.server = self.cpu = 0.0
         self.pages = self.wizards = 0
         self.by_request.clear()
 
@@ -131,6 +132,7 @@ class Measured:
             "wizards": self.wizards,
             "wall_ms_per_page": 1000 * self.wall / self.pages,
             "app_ms_per_page": 1000 * self.server / self.pages,
+            "app_cpu_ms_per_page": 1000 * self.cpu / self.pages,
             "by_request": {k: 1000 * v / self.wizards for k, v in self.by_request.items()},
         }
 
@@ -157,7 +159,7 @@ def serve(name: str, workdir: str, store: str) -> None:
             measured.round(int(count))
             answer = measured.report()
         else:
-            answer = {"step_ms": measured.step_gets(int(count))}
+            answer = measured.step_gets(int(count))
         protocol.write(json.dumps(answer) + "\n")
         protocol.flush()
 
@@ -233,12 +235,15 @@ def in_app_rounds(children: list[Child], rounds: int, wizards: int, steps: int) 
 
 
 def print_walks(results: dict[str, list[dict]], breakdown: bool) -> None:
-    print(f"{'app':10} {'pages/wizard':>12} {'ms/page (walk)':>15} {'ms/page (in app)':>17}")
+    print(
+        f"{'app':10} {'pages/wizard':>12} {'ms/page (walk)':>15} {'ms/page (in app)':>17} {'(in app, CPU)':>14}"
+    )
     for name, rounds in results.items():
         pages = sum(r["pages"] for r in rounds) / sum(r["wizards"] for r in rounds)
         wall = statistics.median(r["wall_ms_per_page"] for r in rounds)
         app = statistics.median(r["app_ms_per_page"] for r in rounds)
-        print(f"{name:10} {pages:12.1f} {wall:15.3f} {app:17.3f}")
+        cpu = statistics.median(r["app_cpu_ms_per_page"] for r in rounds)
+        print(f"{name:10} {pages:12.1f} {wall:15.3f} {app:17.3f} {cpu:14.3f}")
     if breakdown:
         for name, rounds in results.items():
             print(f"\n{name}: in-app ms per wizard, by request (median of rounds)")
@@ -283,7 +288,12 @@ def main() -> None:
         ratio = median_ratio(
             figure(results, "formwork", "app_ms_per_page"), figure(results, other, "app_ms_per_page")
         )
-        print(f"ratio formwork/{other}, in-app ms per page (median of per-round ratios): {ratio:.2f}")
+        cpu = median_ratio(
+            figure(results, "formwork", "app_cpu_ms_per_page"), figure(results, other, "app_cpu_ms_per_page")
+        )
+        print(
+            f"ratio formwork/{other}, in-app ms per page (median of per-round ratios): {ratio:.2f} (CPU: {cpu:.2f})"
+        )
 
 
 if __name__ == "__main__":

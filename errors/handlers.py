@@ -8,6 +8,7 @@ from flask import request
 from flask.globals import request_ctx
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import ServiceUnavailable
@@ -47,8 +48,9 @@ CSRF_MESSAGE = (
     "This happens when a page is left open for a long time or cookies are blocked. "
     "Go back, reload the page, and submit the form again."
 )
-# Errors that mean a backing service (database, Redis) is down, not a bug.
-SERVICE_ERRORS = (OperationalError, redis.ConnectionError, redis.TimeoutError)
+# Errors that mean a backing service (database, Redis) is down or saturated, not a bug:
+# PoolTimeout is every pooled database connection busy for DB_POOL_TIMEOUT seconds.
+SERVICE_ERRORS = (OperationalError, PoolTimeout, redis.ConnectionError, redis.TimeoutError)
 
 
 def wants_json() -> bool:
@@ -105,6 +107,7 @@ def unavailable(error: ServiceUnavailable):
 
 
 @bp.app_errorhandler(OperationalError)
+@bp.app_errorhandler(PoolTimeout)
 @bp.app_errorhandler(redis.ConnectionError)
 @bp.app_errorhandler(redis.TimeoutError)
 def backing_service_down(error: Exception):

@@ -69,7 +69,13 @@ def login():
     return render_template("auth/login.html", form=form)
 
 
-@bp.route("/logout", methods=["POST"])
+@bp.get("/logout")
+def confirm_logout():
+    """A sign-out link followed (or typed): a page with the button, since signing out is a POST."""
+    return render_template("auth/logout.html")
+
+
+@bp.post("/logout")
 def logout():
     """Sign out everywhere: this session, the remember cookie, and copies of either.
 

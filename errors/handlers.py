@@ -13,19 +13,24 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import ServiceUnavailable
 
+from auth.routes import safe_next
 from errors import bp
 from extensions import db
 
 # What each status means to a person, and what they can do about it.
 PAGES: dict[int, tuple[str, str]] = {
-    400: ("Bad request", "The request could not be understood. Please check the form and try again."),
-    403: ("Forbidden", "You do not have permission to see this page."),
-    404: ("Page not found", "There is no page at this address. Check the link, or start from the home page."),
-    405: (
-        "Method not allowed",
-        "This page cannot be used that way. Please use the links and buttons on the site.",
+    400: ("Something was missing", "The page could not read what was sent. Go back and try again."),
+    403: ("Not yours to see", "This page belongs to someone else, or needs a different account."),
+    404: (
+        "Page not found",
+        "There is no page at this address. If a link on this site brought you here, the mistake is ours; "
+        "the home page leads everywhere.",
     ),
-    410: ("Gone", "This page no longer exists."),
+    405: (
+        "This page cannot do that",
+        "This address answers only the buttons and forms that lead to it. Start again from the home page.",
+    ),
+    410: ("No longer here", "What was at this address is gone."),
     413: (
         "Upload too large",
         "What you sent is larger than the site accepts. Please choose smaller files and try again.",
@@ -44,9 +49,8 @@ PAGES: dict[int, tuple[str, str]] = {
     ),
 }
 CSRF_MESSAGE = (
-    "Your form's security token is missing or has expired, so it was not sent. "
-    "This happens when a page is left open for a long time or cookies are blocked. "
-    "Go back, reload the page, and submit the form again."
+    "Your form was not sent: its security token is missing or has expired. This happens when a page "
+    "was left open for a long time, or when cookies are blocked. Open the form again and send it once more."
 )
 # Errors that mean a backing service (database, Redis) is down or saturated, not a bug:
 # PoolTimeout is every pooled database connection busy for DB_POOL_TIMEOUT seconds.
@@ -63,8 +67,11 @@ def wants_json() -> bool:
     )
 
 
-def error_response(code: int, message: str | None = None, headers=None):
-    """The error page (or JSON body) for `code`, with the status and any headers."""
+def error_response(code: int, message: str | None = None, headers=None, back: str | None = None):
+    """The error page (or JSON body) for `code`, with the status and any headers.
+
+    `back` is a path on this site to offer as the way forward (the form a refused POST came from).
+    """
     title, default = PAGES.get(code, ("Error", "The request could not be completed."))
     message = message or default
     if wants_json():
@@ -73,7 +80,7 @@ def error_response(code: int, message: str | None = None, headers=None):
         # A Host header Werkzeug refused (BadHost): no URL can be built, so no layout either.
         response = render_template("errors/plain.html", code=code, title=title, message=message)
     else:
-        response = render_template("errors/error.html", code=code, title=title, message=message)
+        response = render_template("errors/error.html", code=code, title=title, message=message, back=back)
     return response, code, headers or {}
 
 
@@ -84,7 +91,8 @@ def limit_headers(error: HTTPException) -> dict[str, str]:
 
 @bp.app_errorhandler(CSRFError)
 def csrf_error(error: CSRFError):
-    return error_response(400, CSRF_MESSAGE)
+    """The form's page again is the way forward: a fresh GET gives it a fresh token."""
+    return error_response(400, CSRF_MESSAGE, back=safe_next(request.full_path.rstrip("?")))
 
 
 @bp.app_errorhandler(HTTPException)

@@ -160,7 +160,13 @@ class ProfileForm(FormworkForm):
 class PreferencesForm(FormworkForm):
     """Step 3: plan, newsletter, interests, an optional avatar, and the terms."""
 
-    plan = RadioField("Plan", choices=PLANS, default="free", validators=[DataRequired("Choose a plan.")])
+    plan = RadioField(
+        "Plan",
+        choices=PLANS,
+        default="free",
+        validators=[DataRequired("Choose a plan.")],
+        description="Formwork is a demonstration: no plan costs anything, and you can change it later.",
+    )
     newsletter = BooleanField("Send me the monthly newsletter")
     interests = MultiCheckboxField("Interests", choices=INTERESTS, description="Pick as many as you like.")
     avatar = FileField(
@@ -176,4 +182,5 @@ class PreferencesForm(FormworkForm):
     agree_terms = BooleanField(
         "I agree to the terms of use",
         validators=[DataRequired("You must agree to the terms to create an account.")],
+        description="The terms of use are linked above this form.",
     )

@@ -24,6 +24,12 @@ def home():
     return render_template("pages/home.html")
 
 
+@bp.route("/terms")
+def terms():
+    """The terms of use that registration asks a person to agree to."""
+    return render_template("pages/terms.html")
+
+
 @bp.route("/healthz")
 def healthz():
     """Whether the database and the session store answer: 200, or 503 with which is down."""

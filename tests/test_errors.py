@@ -36,10 +36,10 @@ def app(make_app):
 @pytest.mark.parametrize(
     ("code", "title"),
     [
-        (400, "Bad request"),
-        (403, "Forbidden"),
+        (400, "Something was missing"),
+        (403, "Not yours to see"),
         (404, "Page not found"),
-        (410, "Gone"),
+        (410, "No longer here"),
         (429, "Too many requests"),
     ],
 )
@@ -59,17 +59,40 @@ def test_unknown_url_is_404_page(client):
 
 
 def test_wrong_method_is_405_and_keeps_allow_header(client):
-    response = client.get("/logout")
+    response = client.put("/login")
     assert response.status_code == 405
     assert "POST" in response.headers["Allow"]
-    assert parse(response).find("h1").get_text(strip=True) == "Method not allowed"
+    assert parse(response).find("h1").get_text(strip=True) == "This page cannot do that"
 
 
-def test_missing_csrf_token_says_so_in_plain_words(client):
-    response = client.post("/login", data={"username": "a", "password": "b"})
+def test_missing_csrf_token_says_so_in_plain_words_and_links_back_to_the_form(client):
+    response = client.post("/login?next=/gallery", data={"username": "a", "password": "b"})
     assert response.status_code == 400
-    text = parse(response).get_text(" ", strip=True)
-    assert "security token is missing or has expired" in text
+    page = parse(response)
+    assert "security token is missing or has expired" in page.get_text(" ", strip=True)
+    back = page.find("a", string="Open the form again")
+    assert back["href"] == "/login?next=/gallery"
+    assert client.get(back["href"]).status_code == 200
+
+
+def test_a_refused_post_to_a_crafted_path_never_links_off_site(client):
+    response = client.post("//evil.example/x", data={})
+    assert parse(response).find("a", string="Open the form again") is None
+    assert "evil.example" not in response.get_data(as_text=True)
+
+
+def test_a_sign_out_link_opens_a_page_with_the_sign_out_button(client, auth, user):
+    auth.login()
+    page = parse(client.get("/logout"))
+    form = page.find("main").find("form", attrs={"action": "/logout"})
+    assert form is not None and form.find("button").get_text(strip=True) == "Sign out"
+    assert client.get("/").status_code == 200 and "Signed in as" in client.get("/").get_data(as_text=True)
+
+
+def test_the_sign_out_page_tells_a_visitor_who_is_not_signed_in(client):
+    response = client.get("/logout")
+    assert response.status_code == 200
+    assert "You are not signed in." in response.get_data(as_text=True)
 
 
 def test_stale_csrf_token_is_refused_the_same_way(client):
@@ -124,7 +147,7 @@ def test_a_host_header_werkzeug_refuses_gets_a_plain_400_page(client, host):
     response = client.get("/register", headers={"Host": host})
     assert response.status_code == 400
     page = parse(response)
-    assert page.find("h1").get_text() == "Bad request"
+    assert page.find("h1").get_text() == "Something was missing"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
 

@@ -4,6 +4,7 @@ from app import create_app
 from tests.conftest import overrides_for
 from tests.helpers import csrf_token
 from tests.helpers import parse
+from tests.wizard_helpers import Registration
 
 # Nothing listens on port 1: connections are refused at once.
 DEAD_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:1/test?connect_timeout=2"
@@ -82,3 +83,19 @@ def test_flash_messages_show_by_category(client, auth, user):
     page = parse(client.get("/"))
     alert = page.find(class_="alert-success")
     assert alert is not None and "Welcome back" in alert.get_text()
+
+
+def test_the_terms_page_exists_and_the_terms_checkbox_links_to_it(client):
+    terms = client.get("/terms")
+    assert terms.status_code == 200
+    assert parse(terms).find("h1").get_text(strip=True) == "Terms of use"
+    registration = Registration(client)
+    registration.complete("account", "profile")
+    page = parse(registration.get("preferences"))
+    links = page.find("main").find_all("a", href="/terms")
+    assert len(links) == 1 and links[0].get_text(strip=True) == "terms of use"
+    assert "linked above" in page.find(id="agree_terms-help").get_text()
+
+
+def test_every_page_footer_links_to_the_terms(client):
+    assert parse(client.get("/")).find("footer").find("a", href="/terms") is not None

@@ -202,6 +202,9 @@ def test_review_shows_every_answer_but_never_the_password(client):
     ):
         assert answer in text
     assert PASSWORD not in text and "Password" not in text
+    labels = [dt.get_text(strip=True) for dt in page.find_all("dt")]
+    assert "I agree to the terms of use" not in labels  # always yes once complete: not an answer
+    assert page.find("dt", string="Profile photo").find_next_sibling("dd").get_text(strip=True) == "No photo"
     changes = {a["href"] for a in page.find_all("a") if a.get_text(strip=True).startswith("Change")}
     assert changes == {reg.url("account"), reg.url("profile"), reg.url("preferences")}
 

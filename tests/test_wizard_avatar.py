@@ -145,7 +145,8 @@ def test_a_good_avatar_is_kept_when_other_answers_need_fixing(client, tmp_path):
     assert page.find(id="agree_terms")["aria-invalid"] == "true"
     assert page.find("img", alt="The profile photo you chose") is not None
     assert reg.post("preferences", VALID["preferences"]).status_code == 302
-    assert "Shown above" in reg.get("review").get_data(as_text=True)
+    photo = parse(reg.get("review")).find("dt", string="Profile photo").find_next_sibling("dd").find("img")
+    assert photo["src"] == reg.url("avatar") and photo["alt"] == "Your profile photo"
 
 
 def test_replacing_the_staged_avatar_deletes_the_old_file(client, tmp_path):
@@ -219,7 +220,7 @@ def test_a_staged_photo_can_be_removed(client, tmp_path):
     review = parse(reg.get("review"))
     assert review.find("img", alt="Your profile photo") is None
     rows = {dt.get_text(strip=True): dt.find_next("dd").get_text(strip=True) for dt in review.find_all("dt")}
-    assert rows["Profile photo"] == "None"
+    assert rows["Profile photo"] == "No photo"
     assert "Remove my photo" not in rows
     assert parse(reg.get("preferences")).find(id="remove_avatar") is None
 

@@ -13,6 +13,7 @@ from flask import send_from_directory
 from flask import url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
@@ -55,7 +56,8 @@ class PreferencesStep(Step):
     While a photo is staged the page offers "Remove my photo"; a new file replaces it.
     """
 
-    not_answers = frozenset({"remove_avatar"})
+    # A control, and a box that is always ticked once the step is complete: neither is an answer.
+    not_answers = frozenset({"remove_avatar", "agree_terms"})
 
     def make_form(self, run: Run, **kwargs: Any) -> FlaskForm:
         form = super().make_form(run, **kwargs)
@@ -81,8 +83,14 @@ class PreferencesStep(Step):
         run.extra["avatar"] = name
 
     def summary(self, form: FlaskForm, run: Run) -> list[tuple[str, str]]:
+        """The answers, and the staged photo itself as the answer to "Profile photo"."""
         rows = super().summary(form, run)
-        rows.append(("Profile photo", "Shown above" if run.extra.get("avatar") else "None"))
+        if run.extra.get("avatar"):
+            url = url_for("registration.staged_avatar", wid=run.wid)
+            photo = Markup('<img src="{}" alt="Your profile photo" class="fw-avatar" width="96" height="96">')
+            rows.append(("Profile photo", photo.format(url)))
+        else:
+            rows.append(("Profile photo", "No photo"))
         return rows
 
 

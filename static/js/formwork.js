@@ -3,13 +3,14 @@
   "use strict";
 
   // Dark-mode toggle: flips Bootstrap's colour mode and remembers the choice.
+  // One accessible pattern: the label stays "Dark mode" and aria-pressed says whether it is on
+  // (a label that changed too would read "Light mode, pressed" while dark mode is on).
   function setupThemeToggle() {
     var root = document.documentElement;
     document.querySelectorAll("[data-fw-theme-toggle]").forEach(function (button) {
       function sync() {
         var dark = root.getAttribute("data-bs-theme") === "dark";
         button.setAttribute("aria-pressed", dark ? "true" : "false");
-        button.textContent = dark ? "Light mode" : "Dark mode";
       }
       sync();
       button.addEventListener("click", function () {

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 
-PAGES = ["/", "/login", "/no-such-page"]
+PAGES = ["/", "/login", "/no-such-page", "/logout"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -28,11 +28,18 @@ def test_dark_mode_toggle_switches_and_is_remembered(page):
     page.emulate_media(color_scheme="light")
     page.goto("/")
     toggle = page.get_by_role("button", name="Dark mode")
+    assert toggle.get_attribute("aria-pressed") == "false"
     toggle.click()
     assert page.locator("html").get_attribute("data-bs-theme") == "dark"
-    assert page.get_by_role("button", name="Light mode").get_attribute("aria-pressed") == "true"
+    # The same name, now pressed: a screen reader hears "Dark mode, toggle button, pressed".
+    assert page.get_by_role("button", name="Dark mode", pressed=True).count() == 1
+    assert page.get_by_role("button", name="Light mode").count() == 0
     page.goto("/login")
     assert page.locator("html").get_attribute("data-bs-theme") == "dark"
+    assert page.get_by_role("button", name="Dark mode", pressed=True).count() == 1
+    page.get_by_role("button", name="Dark mode").click()
+    assert page.locator("html").get_attribute("data-bs-theme") == "light"
+    assert page.get_by_role("button", name="Dark mode", pressed=False).count() == 1
 
 
 def test_login_errors_focus_the_summary_and_link_to_fields(page, live_server):

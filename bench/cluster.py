@@ -47,13 +47,15 @@ def production_environment(
 
 def migrate(env: dict[str, str]) -> None:
     """`flask --app app db upgrade`, as the recipe runs it before any instance starts."""
-    subprocess.run(
+    done = subprocess.run(
         [os.path.join(BIN, "flask"), "--app", "app", "db", "upgrade"],
         cwd=ROOT,
         env={**os.environ, **env},
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if done.returncode:
+        raise RuntimeError(f"flask db upgrade failed:\n{done.stderr[-3000:]}")
 
 
 class Instance:

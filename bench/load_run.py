@@ -109,7 +109,11 @@ def registrations(ports: list[int], phase: Phase, count: int, clients: int, pati
         try:
             formclient.walk(client, "/register")
             last = client.log[-1]
-            failure = None if last.path == "/profile" and last.status == 200 else f"ended on {last.path}"
+            failure = (
+                None
+                if last.path == "/profile" and last.status == 200
+                else f"ended on {last.path} ({last.status})"
+            )
         except (RuntimeError, OSError) as exc:
             failure = str(exc)
         phase.record(client, time.perf_counter() - began, failure)

@@ -25,11 +25,12 @@ run: $(VENV)/.runtime
 	$(FLASK) db upgrade
 	$(FLASK) run $(RUN_ARGS)
 
-## test: install test deps and run the whole suite (lint included)
+## test: install test deps and run the whole suite (lint included), on every core, saying why a test skipped
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -rs $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -39,9 +40,9 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## bench: the speed bars quoted in the README (builds the reference wizard's venv in bench/.peer-venv)
+## bench: the speed bars quoted in the README (builds the reference wizard's venv in .peer-venv)
 bench: $(VENV)/.dev
 	$(BIN)/python bench/quality_bars.py
 
 clean:
-	rm -rf $(VENV) bench/.peer-venv .pytest_cache .ruff_cache
+	rm -rf $(VENV) .peer-venv .pytest_cache .ruff_cache

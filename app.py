@@ -8,17 +8,28 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config
 import macros
+from auth import bp as auth_bp
 from auth.loader import register_user_loading
+from cli import sessions_cli
+from cli import uploads_cli
 from database import register_database
+from errors import bp as errors_bp
 from extensions import csrf
 from extensions import limiter
 from extensions import login_manager
+from gallery import bp as gallery_bp
 from housekeeping import Housekeeper
 from logging_config import configure_logging
+from pages import bp as pages_bp
+from pages.navigation import register_navigation
+from profiles import bp as profiles_bp
 from request_limits import register_request_limits
 from security import register_security_headers
 from sessions import register_sessions
 from templating import FormworkFlask
+from uploads import bp as uploads_bp
+from uploads.avatars import sweep_staged_avatars
+from wizard.registration import registration
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -80,14 +91,6 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Feature blueprints, one package each."""
-    from auth import bp as auth_bp
-    from errors import bp as errors_bp
-    from gallery import bp as gallery_bp
-    from pages import bp as pages_bp
-    from profiles import bp as profiles_bp
-    from uploads import bp as uploads_bp
-    from wizard.registration import registration
-
     app.register_blueprint(errors_bp)
     app.register_blueprint(pages_bp)
     app.register_blueprint(auth_bp)
@@ -99,16 +102,12 @@ def register_blueprints(app: Flask) -> None:
 
 def register_templates(app: Flask) -> None:
     """Jinja extensions and the helpers the macro library and layout use."""
-    from pages.navigation import register_navigation
-
     macros.init_app(app)
     register_navigation(app)
 
 
 def register_housekeeping(app: Flask) -> None:
     """Periodic chores run by the workers themselves."""
-    from uploads.avatars import sweep_staged_avatars
-
     keeper = Housekeeper(app)
     keeper.add("sessions", app.config["SESSION_SWEEP_INTERVAL"], app.session_interface.sweep_expired)
     keeper.add("staged-avatars", app.config["STAGING_SWEEP_INTERVAL"], sweep_staged_avatars)
@@ -116,8 +115,5 @@ def register_housekeeping(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     """`flask --app app sessions sweep`, `flask --app app uploads sweep`."""
-    from cli import sessions_cli
-    from cli import uploads_cli
-
     app.cli.add_command(sessions_cli)
     app.cli.add_command(uploads_cli)

@@ -4,6 +4,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from uploads.avatars import sweep_staged_avatars
+
 sessions_cli = AppGroup("sessions", help="Server-side session store maintenance.")
 
 
@@ -28,6 +30,4 @@ uploads_cli = AppGroup("uploads", help="Uploaded file maintenance.")
 @uploads_cli.command("sweep")
 def sweep_uploads() -> None:
     """Delete avatars staged by registrations abandoned longer than WIZARD_TTL_SECONDS."""
-    from uploads.avatars import sweep_staged_avatars
-
     click.echo(f"Removed {sweep_staged_avatars()} staged file(s).")

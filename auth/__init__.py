@@ -1,7 +1,5 @@
 """Signing in and out."""
 
-from flask import Blueprint
+from auth.routes import bp
 
-bp = Blueprint("auth", __name__)
-
-from auth import routes  # noqa: E402,F401
+__all__ = ["bp"]

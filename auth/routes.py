@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from flask import Blueprint
 from flask import current_app
 from flask import flash
 from flask import g
@@ -10,16 +11,18 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_login import logout_user
 from werkzeug.exceptions import ServiceUnavailable
 
-from auth import bp
 from auth.loader import sign_in
 from extensions import db
 from extensions import limiter
 from forms.login import LoginForm
 from models import User
+
+bp = Blueprint("auth", __name__)
 
 
 def safe_next(target: str | None) -> str | None:
@@ -52,7 +55,7 @@ def refuse_when_database_down() -> None:
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("10 per minute; 50 per hour", methods=["POST"])
-def login():
+def login() -> ResponseReturnValue:
     """Sign in with a username or e-mail address and a password."""
     if current_user.is_authenticated:
         return redirect(url_for("pages.home"))
@@ -70,13 +73,13 @@ def login():
 
 
 @bp.get("/logout")
-def confirm_logout():
+def confirm_logout() -> ResponseReturnValue:
     """A sign-out link followed (or typed): a page with the button, since signing out is a POST."""
     return render_template("auth/logout.html")
 
 
 @bp.post("/logout")
-def logout():
+def logout() -> ResponseReturnValue:
     """Sign out everywhere: this session, the remember cookie, and copies of either.
 
     The session is cleared *before* `logout_user`, which leaves its note to delete

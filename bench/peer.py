@@ -1,6 +1,6 @@
 """The reference wizard (django-formtools, `../shared/bench/peer_formtools`) in its own venv.
 
-The venv is built on first use into `bench/.peer-venv/` (git-ignored) from the peer's
+The venv is built on first use into `.peer-venv/` (git-ignored) from the peer's
 pinned requirements, with the ordinary pip client, and rebuilt when they change:
 
     .venv/bin/python bench/peer.py      # build (or check) it and print its interpreter
@@ -15,7 +15,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED_BENCH = os.path.join(ROOT, "..", "shared", "bench")
 PEER_DIR = os.path.join(SHARED_BENCH, "peer_formtools")
-VENV = os.path.join(ROOT, "bench", ".peer-venv")
+VENV = os.path.join(ROOT, ".peer-venv")
 
 
 def present() -> bool:

@@ -1,11 +1,13 @@
 """Handlers that turn every error into a page in the site's layout, or JSON for /api/*."""
 
 import redis
+from flask import Blueprint
 from flask import current_app
 from flask import jsonify
 from flask import render_template
 from flask import request
 from flask.globals import request_ctx
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -14,8 +16,9 @@ from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import ServiceUnavailable
 
 from auth.routes import safe_next
-from errors import bp
 from extensions import db
+
+bp = Blueprint("errors", __name__)
 
 # What each status means to a person, and what they can do about it.
 PAGES: dict[int, tuple[str, str]] = {
@@ -67,7 +70,9 @@ def wants_json() -> bool:
     )
 
 
-def error_response(code: int, message: str | None = None, headers=None, back: str | None = None):
+def error_response(
+    code: int, message: str | None = None, headers: dict[str, str] | None = None, back: str | None = None
+) -> ResponseReturnValue:
     """The error page (or JSON body) for `code`, with the status and any headers.
 
     `back` is a path on this site to offer as the way forward (the form a refused POST came from).
@@ -90,27 +95,27 @@ def limit_headers(error: HTTPException) -> dict[str, str]:
 
 
 @bp.app_errorhandler(CSRFError)
-def csrf_error(error: CSRFError):
+def csrf_error(error: CSRFError) -> ResponseReturnValue:
     """The form's page again is the way forward: a fresh GET gives it a fresh token."""
     return error_response(400, CSRF_MESSAGE, back=safe_next(request.full_path.rstrip("?")))
 
 
 @bp.app_errorhandler(HTTPException)
-def http_error(error: HTTPException):
+def http_error(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
     if code == 429:
         return error_response(429, headers=limit_headers(error))
     return error_response(code, headers=limit_headers(error))
 
 
-def service_unavailable():
+def service_unavailable() -> ResponseReturnValue:
     """503 with a rolled-back session and a Retry-After hint."""
     db.session.rollback()
     return error_response(503, headers={"Retry-After": "30"})
 
 
 @bp.app_errorhandler(ServiceUnavailable)
-def unavailable(error: ServiceUnavailable):
+def unavailable(error: ServiceUnavailable) -> ResponseReturnValue:
     return service_unavailable()
 
 
@@ -118,13 +123,13 @@ def unavailable(error: ServiceUnavailable):
 @bp.app_errorhandler(PoolTimeout)
 @bp.app_errorhandler(redis.ConnectionError)
 @bp.app_errorhandler(redis.TimeoutError)
-def backing_service_down(error: Exception):
+def backing_service_down(error: Exception) -> ResponseReturnValue:
     current_app.logger.error("Backing service unavailable: %s", error)
     return service_unavailable()
 
 
 @bp.app_errorhandler(InternalServerError)
-def internal_error(error: InternalServerError):
+def internal_error(error: InternalServerError) -> ResponseReturnValue:
     db.session.rollback()
     if isinstance(error.original_exception, SERVICE_ERRORS):
         return service_unavailable()

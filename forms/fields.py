@@ -1,6 +1,7 @@
 """Field types WTForms leaves to the application."""
 
 from functools import cached_property
+from typing import Any
 
 from markupsafe import Markup
 from markupsafe import escape
@@ -51,7 +52,7 @@ class QuickSelect(widgets.Select):
     on every render. Fields without a ChoiceList take WTForms' own path.
     """
 
-    def __call__(self, field, **kwargs):
+    def __call__(self, field: SelectField, **kwargs: Any) -> Markup:
         if not isinstance(field.choices, ChoiceList) or self.multiple:
             return super().__call__(field, **kwargs)
         kwargs.setdefault("id", field.id)

@@ -1,7 +1,5 @@
 """`/gallery`: every field type and macro, in every state, with its template source."""
 
-from flask import Blueprint
+from gallery.routes import bp
 
-bp = Blueprint("gallery", __name__)
-
-from gallery import routes  # noqa: E402,F401
+__all__ = ["bp"]

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
 
-from forms import gallery as demo
+from gallery import demo_forms as demo
+from gallery import fixtures
+from gallery.field_types import FieldTypesForm
 
 STATES = {
     "empty": "Empty",
@@ -91,13 +93,13 @@ def field_example(
         slug=name.replace("_", "-"),
         title=title,
         section="fields",
-        form_class=demo.FieldTypesForm,
+        form_class=FieldTypesForm,
         demos=demos,
         note=note,
         fields=(name,),
-        sample=demo.SAMPLE_DATA,
-        bad_input=demo.BAD_INPUT,
-        help_text=demo.HELP_TEXT,
+        sample=fixtures.SAMPLE_DATA,
+        bad_input=fixtures.BAD_INPUT,
+        help_text=fixtures.HELP_TEXT,
         show_html=name == "token",
     )
 
@@ -225,7 +227,7 @@ EXAMPLES: list[Example] = [
         demo.BookingDemoForm,
         "{{ render_form(form, action=action) }}",
         state="error",
-        bad_input=demo.BOOKING_BAD_INPUT,
+        bad_input=fixtures.BOOKING_BAD_INPUT,
         note="Links reach nested fields (summary-error-address-city), list rows (summary-error-guests-1) and form-wide errors.",
     ),
     form_example(
@@ -235,16 +237,16 @@ EXAMPLES: list[Example] = [
         demo.RecipeDemoForm,
         '{{ render_form(form, action=action, field_attrs={"ingredients": {"grid": ["name:6 quantity:3 unit:3"]}}) }}',
         state="filled",
-        sample=demo.RECIPE_SAMPLE,
+        sample=fixtures.RECIPE_SAMPLE,
         note="Without JavaScript, Add and Remove are submit buttons the view handles with forms.fieldlist.apply_row_action.",
     ),
     form_example(
         "everything",
         "Every field type in one form",
         "whole",
-        demo.FieldTypesForm,
+        FieldTypesForm,
         '{{ render_form(form, action=action, field_attrs={"newsletter": {"switch": true}}) }}',
-        help_text=demo.HELP_TEXT,
+        help_text=fixtures.HELP_TEXT,
     ),
 ]
 

@@ -1,7 +1,5 @@
 """The home page, the health check and the locally served Bootstrap files."""
 
-from flask import Blueprint
+from pages.routes import bp
 
-bp = Blueprint("pages", __name__)
-
-from pages import routes  # noqa: E402,F401
+__all__ = ["bp"]

@@ -3,15 +3,18 @@
 import os
 
 import flask_bootstrap
+from flask import Blueprint
 from flask import current_app
 from flask import jsonify
 from flask import render_template
 from flask import send_from_directory
+from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 
 from extensions import db
-from pages import bp
 from sessions import STORE_ERRORS
+
+bp = Blueprint("pages", __name__)
 
 # Bootstrap 5.3's compiled files, as shipped in the Bootstrap-Flask wheel.
 BOOTSTRAP_DIR = os.path.join(os.path.dirname(flask_bootstrap.__file__), "static", "bootstrap5")
@@ -19,7 +22,7 @@ VENDOR_MAX_AGE = 7 * 86400
 
 
 @bp.route("/")
-def home():
+def home() -> ResponseReturnValue:
     """Links to every feature and showcase page."""
     return render_template("pages/home.html")
 
@@ -31,7 +34,7 @@ def terms():
 
 
 @bp.route("/healthz")
-def healthz():
+def healthz() -> ResponseReturnValue:
     """Whether the database and the session store answer: 200, or 503 with which is down."""
     checks = {"database": "ok", "session_store": "ok"}
     try:
@@ -51,6 +54,6 @@ def healthz():
 
 
 @bp.route("/vendor/bootstrap/<path:filename>")
-def bootstrap_asset(filename: str):
+def bootstrap_asset(filename: str) -> ResponseReturnValue:
     """Bootstrap's CSS and JS, served from the installed package (no CDN)."""
     return send_from_directory(BOOTSTRAP_DIR, filename, max_age=VENDOR_MAX_AGE)

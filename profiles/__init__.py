@@ -1,7 +1,5 @@
 """The signed-in user's own profile (`/profile`)."""
 
-from flask import Blueprint
+from profiles.routes import bp
 
-bp = Blueprint("profiles", __name__)
-
-from profiles import routes  # noqa: E402,F401
+__all__ = ["bp"]

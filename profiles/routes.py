@@ -1,6 +1,8 @@
 """`GET /profile`: the signed-in user's details and avatar."""
 
+from flask import Blueprint
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_login import login_required
 
@@ -8,12 +10,13 @@ from forms.registration import INTERESTS
 from forms.registration import PLANS
 from forms.registration import choice_label
 from forms.registration import country_choices
-from profiles import bp
+
+bp = Blueprint("profiles", __name__)
 
 
 @bp.route("/profile")
 @login_required
-def show():
+def show() -> ResponseReturnValue:
     """What the user registered with."""
     return render_template(
         "profiles/show.html",

@@ -2,13 +2,18 @@
 
 import os
 from contextlib import contextmanager
+from functools import cache
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 
+import psycopg
 import pytest
+from psycopg import sql
 
 from app import create_app
 from extensions import db
 from models import User
-from tests.helpers import AuthActions
+from tests.auth_actions import AuthActions
 
 PASSWORD = "Correct-horse-1"
 
@@ -139,10 +144,30 @@ def reset_postgres_schema() -> None:
 
 
 def service_url(name: str) -> str:
-    """A service URL from the environment; skip (or fail under REQUIRE_SERVICES=1) when unset."""
+    """A service URL from the environment (this xdist worker's own); skip, or fail under
+    REQUIRE_SERVICES=1, when unset."""
     url = os.environ.get(name)
     if not url:
         if os.environ.get("REQUIRE_SERVICES") == "1":
             pytest.fail(f"{name} is not set but REQUIRE_SERVICES=1: this test must run")
         pytest.skip(f"{name} is not set: no server to test against on this machine")
-    return url
+    return worker_url(url)
+
+
+@cache
+def worker_url(url: str) -> str:
+    """Under pytest-xdist, the same server but this worker's own database: PostgreSQL
+    `<database>_gwN` (created when missing), Redis db `<db> - N`. Unchanged without xdist."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    index = int(worker.removeprefix("gw"))
+    parts = urlsplit(url)
+    if parts.scheme.startswith("redis"):
+        return urlunsplit(parts._replace(path=f"/{(int(parts.path.strip('/') or 0) - index) % 16}"))
+    database = f"{parts.path.strip('/')}_{worker}"
+    plain = urlunsplit(parts._replace(scheme="postgresql"))
+    with psycopg.connect(plain, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,)).fetchone() is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+    return urlunsplit(parts._replace(path="/" + database))

@@ -5,8 +5,8 @@ import pytest
 from extensions import db
 from models import User
 from tests.conftest import PASSWORD
-from tests.helpers import csrf_token
-from tests.helpers import parse
+from tests.page_reading import csrf_token
+from tests.page_reading import parse
 
 
 def test_login_page_renders_an_accessible_form(client):

@@ -8,9 +8,9 @@ import redis
 
 from tests.conftest import PASSWORD
 from tests.conftest import service_url
-from tests.helpers import csrf_token
-from tests.helpers import form_values
-from tests.wizard_helpers import Registration
+from tests.page_reading import csrf_token
+from tests.page_reading import form_values
+from tests.registration_client import Registration
 
 CRAWLED = ["/", "/login", "/register", "/gallery"]
 VISITS = {"/": 400, "/login": 400, "/register": 190, "/gallery": 10}  # 1000 GETs, the gallery is slow

@@ -14,9 +14,9 @@ import pytest
 
 from gallery.examples import EXAMPLES
 from tests.conftest import module_app
-from tests.helpers import form_values
-from tests.wizard_helpers import VALID
-from tests.wizard_helpers import Registration
+from tests.page_reading import form_values
+from tests.registration_client import VALID
+from tests.registration_client import Registration
 
 CRAFTED_INDICES = ("²", "٣", "9" * 5000, "-1", "0x1")
 

@@ -12,7 +12,7 @@ import pytest
 from app import create_app
 from tests.conftest import add_user
 from tests.conftest import overrides_for
-from tests.helpers import csrf_token
+from tests.page_reading import csrf_token
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

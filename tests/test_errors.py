@@ -6,10 +6,10 @@ from sqlalchemy import select
 
 from extensions import db
 from models import User
-from tests.helpers import csrf_token
-from tests.helpers import parse
-from tests.wizard_helpers import VALID
-from tests.wizard_helpers import Registration
+from tests.page_reading import csrf_token
+from tests.page_reading import parse
+from tests.registration_client import VALID
+from tests.registration_client import Registration
 
 
 @pytest.fixture

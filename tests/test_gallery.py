@@ -1,17 +1,20 @@
 """/gallery: every example with its source, and the forms that really post, with and without JavaScript."""
 
 import io
-import re
 from urllib.parse import urlsplit
 
 import pytest
 
 from gallery.examples import EXAMPLES
 from gallery.examples import STATES
-from macros.rows import PLACEHOLDER
 from tests.conftest import module_app
-from tests.helpers import csrf_token
-from tests.helpers import parse
+from tests.gallery_client import article
+from tests.gallery_client import ingredient_rows
+from tests.gallery_client import post
+from tests.gallery_client import received
+from tests.gallery_client import untouched
+from tests.page_reading import csrf_token
+from tests.page_reading import parse
 
 SCRIPT = "<script>alert(1)</script>"
 POSTABLE = [example.slug for example in EXAMPLES if example.postable]
@@ -96,52 +99,6 @@ RECEIVED_AS = {
 }
 
 
-def posts_to(form, slug: str) -> bool:
-    """Whether a <form> submits the example `slug` (with or without a #fragment)."""
-    return form.get("action", "").partition("#")[0] == f"/gallery?example={slug}"
-
-
-def untouched(page, slug: str) -> tuple[dict, str]:
-    """What a browser sends for an example's form before any typing (but its CSRF token), and its prefix.
-
-    Rows inside the <template> for JavaScript are left out: browsers never send them.
-    """
-    form = next(form for form in page.find_all("form") if posts_to(form, slug))
-    values = {}
-    for control in form.find_all(["input", "select", "textarea"]):
-        name, kind = control.get("name"), control.get("type", "text")
-        if not name or PLACEHOLDER in name or kind in ("submit", "button", "file"):
-            continue
-        if name.endswith("csrf_token"):
-            prefix = name.removesuffix("csrf_token")
-        elif kind in ("checkbox", "radio"):
-            if control.has_attr("checked"):
-                values[name] = control.get("value", "y")
-        elif control.name == "select" and control.has_attr("multiple"):
-            values[name] = [option.get("value", "") for option in control.find_all("option", selected=True)]
-        elif control.name == "select":  # nothing selected: browsers send the first option
-            chosen = control.find("option", selected=True) or control.find("option")
-            values[name] = chosen.get("value", "")
-        elif control.name == "textarea":
-            values[name] = re.sub(r"^\r?\n", "", control.get_text())  # browsers drop the first newline
-        else:
-            values[name] = control.get("value", "")
-    return values, prefix
-
-
-def post(client, page, slug: str, typed: dict | None = None, **extra):
-    """Submit an example as a browser would: its untouched values, `typed` (unprefixed), then `extra`."""
-    values, prefix = untouched(page, slug)
-    values[prefix + "csrf_token"] = csrf_token(client)
-    values.update({prefix + name: value for name, value in (typed or {}).items()})
-    values.update(extra)
-    return client.post(f"/gallery?example={slug}", data=values)
-
-
-def article(response, slug: str):
-    return parse(response).find("article", id=slug)
-
-
 def test_gallery_page_loads(client):
     response = client.get("/gallery")
     assert response.status_code == 200
@@ -162,12 +119,6 @@ def test_every_field_state_is_labelled(gallery_page):
         labels = [h4.get_text() for h4 in gallery_page.find("article", id=example.slug).select("h4.fw-state")]
         assert labels == [STATES[demo.state] for demo in example.demos], example.slug
     assert {h4.get_text() for h4 in gallery_page.select("h4.fw-state")} == set(STATES.values())
-
-
-def received(response, slug: str) -> dict[str, str]:
-    """The "The server received" list of an example, as {name: value}."""
-    shown = article(response, slug).select_one(".fw-received")
-    return {dt.get_text(): dd.get_text() for dt, dd in zip(shown("dt"), shown("dd"), strict=True)}
 
 
 @pytest.mark.parametrize("slug", POSTABLE)
@@ -214,14 +165,6 @@ def test_bad_values_come_back_as_errors(client, gallery_page, slug, name, value,
     assert response.status_code == 200
     summary = article(response, slug).find(role="alert")
     assert message in [item.get_text(strip=True) for item in summary("li")]
-
-
-def ingredient_rows(response) -> list[tuple[str, str]]:
-    """(name, quantity) of each ingredient row shown; the JavaScript template row left out."""
-    rows = article(response, "recipe").select("[data-fw-fieldlist$='-ingredients'] [data-fw-rows] > .fw-row")
-    return [
-        (row.find("input", type="text")["value"], row.find("input", type="number")["value"]) for row in rows
-    ]
 
 
 def test_add_without_javascript_shows_one_more_row_and_keeps_what_was_typed(client, gallery_page):

@@ -16,10 +16,12 @@ from wtforms import TextAreaField
 from wtforms.validators import Length
 from wtforms.widgets import HiddenInput
 
-from forms import gallery as demo
 from forms.base import FormworkForm
+from forms.base import FormworkSubform
 from forms.fields import IsoWeekField
 from forms.registration import AddressForm
+from gallery import fixtures
+from gallery.field_types import FieldTypesForm
 from tests.macro_rendering import described_by
 from tests.macro_rendering import one_field
 from tests.macro_rendering import render
@@ -196,11 +198,11 @@ def every_field(fields):
 @pytest.mark.parametrize("state", ["empty", "filled", "error"])
 def test_every_gallery_field_type_renders(state):
     if state == "filled":
-        form = demo.FieldTypesForm(formdata=None, data=demo.SAMPLE_DATA)
+        form = FieldTypesForm(formdata=None, data=fixtures.SAMPLE_DATA)
     elif state == "error":
-        form = submitted(demo.FieldTypesForm, demo.BAD_INPUT)
+        form = submitted(FieldTypesForm, fixtures.BAD_INPUT)
     else:
-        form = demo.FieldTypesForm(formdata=None)
+        form = FieldTypesForm(formdata=None)
     soup = render("{{ render_form(form) }}", form=form)
     for field in every_field(form):
         control = soup.find(attrs={"name": field.name})
@@ -214,9 +216,7 @@ def test_every_gallery_field_type_renders(state):
     [("2026-W31", datetime.date(2026, 7, 27)), ("2027-W01", datetime.date(2027, 1, 4))],
 )
 def test_week_fields_read_and_write_iso_weeks_as_browsers_do(sent, monday):
-    form = submitted(
-        type("WeekForm", (demo.FormworkSubform,), {"week": IsoWeekField("Week")}), {"week": sent}
-    )
+    form = submitted(type("WeekForm", (FormworkSubform,), {"week": IsoWeekField("Week")}), {"week": sent})
     assert form.week.data == monday
     assert render_field(form.week).find("input", id="week")["value"] == sent
 

@@ -5,12 +5,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from extensions import db
+from tests.auth_actions import AuthActions
 from tests.conftest import add_user
 from tests.conftest import reset_postgres_schema
 from tests.conftest import service_url
-from tests.helpers import AuthActions
+from tests.registration_client import Registration
 from tests.tcp_proxy import Forwarder
-from tests.wizard_helpers import Registration
 
 pytestmark = pytest.mark.services
 

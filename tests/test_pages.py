@@ -2,9 +2,9 @@
 
 from app import create_app
 from tests.conftest import overrides_for
-from tests.helpers import csrf_token
-from tests.helpers import parse
-from tests.wizard_helpers import Registration
+from tests.page_reading import csrf_token
+from tests.page_reading import parse
+from tests.registration_client import Registration
 
 # Nothing listens on port 1: connections are refused at once.
 DEAD_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:1/test?connect_timeout=2"

@@ -6,7 +6,7 @@ from auth.loader import end_other_sessions
 from extensions import db
 from models import User
 from tests.conftest import PASSWORD
-from tests.helpers import csrf_token
+from tests.page_reading import csrf_token
 
 REMEMBER = "remember_token"
 

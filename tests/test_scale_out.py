@@ -22,9 +22,9 @@ from tests.conftest import overrides_for
 from tests.conftest import reset_postgres_schema
 from tests.conftest import service_url
 from tests.conftest import testing_environment as use_testing_environment
-from tests.helpers import form_values
-from tests.wizard_helpers import Registration
-from tests.wizard_helpers import png_bytes
+from tests.page_reading import form_values
+from tests.registration_client import Registration
+from tests.registration_client import png_bytes
 
 pytestmark = pytest.mark.services
 

@@ -13,12 +13,12 @@ from sqlalchemy.exc import IntegrityError
 from app import create_app
 from extensions import db
 from models import User
+from tests.auth_actions import AuthActions
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
 from tests.conftest import overrides_for
 from tests.conftest import reset_postgres_schema
 from tests.conftest import service_url
-from tests.helpers import AuthActions
 
 pytestmark = pytest.mark.services
 

@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from extensions import db
 from models import User
-from tests.helpers import parse
-from tests.wizard_helpers import VALID
-from tests.wizard_helpers import Registration
-from tests.wizard_helpers import png_bytes
+from tests.page_reading import parse
+from tests.registration_client import VALID
+from tests.registration_client import Registration
+from tests.registration_client import png_bytes
 
 
 def files_in(path) -> list[str]:

@@ -10,8 +10,8 @@ from wtforms import SelectChoice
 from wtforms import StringField
 from wtforms.validators import DataRequired
 
-from tests.helpers import form_values
-from tests.helpers import parse
+from tests.page_reading import form_values
+from tests.page_reading import parse
 from wizard import Step
 from wizard import Wizard
 from wizard.expiry import duration_words

@@ -1,7 +1,5 @@
 """File storage: UUID names, image processing, staging for unfinished registrations, serving."""
 
-from flask import Blueprint
+from uploads.routes import bp
 
-bp = Blueprint("uploads", __name__)
-
-from uploads import routes  # noqa: E402,F401
+__all__ = ["bp"]

@@ -26,6 +26,7 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
+from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
@@ -42,8 +43,6 @@ from wizard.steps import Step
 from wizard.storage import WizardStorage
 
 RESERVED_STEP_NAMES = {"review", "start"}
-# What a view answers: a redirect or error response, or a rendered page.
-ViewResult = Response | str | tuple[str, int]
 
 
 class Wizard:
@@ -144,7 +143,7 @@ class Wizard:
         kept_for = duration_words(self.storage.ttl)
         return render_template("wizard/expired.html", wizard=self, kept_for=kept_for), 410
 
-    def closed_response(self, run: Run | None) -> ViewResult | None:
+    def closed_response(self, run: Run | None) -> ResponseReturnValue | None:
         """The answer for a run that cannot go on (finished, refused, expired), or None."""
         if run is not None and run.is_finished:
             return self.finished_run_response(run)
@@ -164,7 +163,7 @@ class Wizard:
         generate_csrf()  # into the session being saved now, not in a second write
         return redirect(url_for(f"{self.name}.step", wid=wid, step=self.steps[0].name))
 
-    def step_view(self, wid: str, step: str) -> ViewResult:
+    def step_view(self, wid: str, step: str) -> ResponseReturnValue:
         """`GET/POST <prefix>/<wid>/<step>`."""
         current = self.by_name.get(step)
         if current is None:
@@ -182,7 +181,7 @@ class Wizard:
             return self.post_step(run, current)
         return self.render_step(run, current, self.form_for_display(run, current))
 
-    def post_step(self, run: Run, step: Step) -> ViewResult:
+    def post_step(self, run: Run, step: Step) -> ResponseReturnValue:
         """Back keeps a draft (and any valid file); Continue validates, accepts and moves on."""
         form = step.make_form(run)
         if request.form.get("action") == "back":
@@ -239,7 +238,7 @@ class Wizard:
             is_last=active[-1] is step,
         )
 
-    def review_view(self, wid: str) -> ViewResult:
+    def review_view(self, wid: str) -> ResponseReturnValue:
         """`GET/POST <prefix>/<wid>/review`: every answer, change links, confirm."""
         run = self.load(wid)
         response = self.closed_response(run)

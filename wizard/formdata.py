@@ -6,6 +6,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Field
 from wtforms import Form
 
+from input_limits import kept_values
 from macros.tree import walk_fields
 
 # The one list of field types a wizard never stores nor shows as answers: secrets, files
@@ -42,9 +43,15 @@ def form_to_formdata(form: Form) -> dict[str, list[str]]:
 
 
 def request_to_draft(formdata: MultiDict, form: Form) -> dict[str, list[str]]:
-    """What was typed into `form`'s own fields (unvalidated), minus passwords and files."""
-    names = {field.name for field in stored_fields(form)}
-    return {key: [str(v) for v in formdata.getlist(key)] for key in formdata if key in names}
+    """What was typed into `form`'s own fields (unvalidated), minus passwords and files.
+
+    Each value is cut at its field's maximum, and a field keeps no more values than it takes.
+    """
+    return {
+        field.name: kept_values(field, [str(value) for value in formdata.getlist(field.name)])
+        for field in stored_fields(form)
+        if field.name in formdata
+    }
 
 
 def to_multidict(data: dict[str, list[str]] | None) -> MultiDict:

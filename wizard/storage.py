@@ -20,9 +20,12 @@ import time
 from base64 import urlsafe_b64encode
 from typing import Any
 
+import msgspec
 from flask import current_app
 from flask import session
+from werkzeug.exceptions import RequestEntityTooLarge
 
+from input_limits import MAX_RECORD_BYTES
 from wizard.backends import RecordBackend
 from wizard.backends import records_for
 from wizard.run import Run
@@ -107,8 +110,11 @@ class WizardStorage:
         return None
 
     def save(self, run: Run) -> None:
-        """Store the run and restart its time-to-live."""
-        self.records.set(self.key(run.wid), record_of(run), self.ttl)
+        """Store the run and restart its time-to-live; 413 for a record over MAX_RECORD_BYTES."""
+        record = record_of(run)
+        if len(msgspec.msgpack.encode(record)) > MAX_RECORD_BYTES:
+            raise RequestEntityTooLarge("This registration holds more than can be kept.")
+        self.records.set(self.key(run.wid), record, self.ttl)
 
     def finish(self, run: Run, result: dict[str, Any]) -> None:
         """Replace the answers with a tombstone, and remember the run in this session."""

@@ -1,6 +1,6 @@
 """Fill the registration wizard's pages in Chromium, as a person types them."""
 
-from tests.wizard_helpers import PASSWORD
+from tests.registration_client import PASSWORD
 
 
 def fill_account(page, username: str, email: str, password: str = PASSWORD) -> None:

@@ -1,6 +1,6 @@
 """Repeating rows and field enhancements in Chromium, with and without JavaScript.
 
-The gallery's recipe example (forms.gallery.RecipeDemoForm) posts for real: after a
+The gallery's recipe example (gallery.demo_forms.RecipeDemoForm) posts for real: after a
 valid submit the page lists what the server received, which must be the rows shown.
 """
 
@@ -10,10 +10,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from forms.gallery import RECIPE_SAMPLE
-from forms.gallery import RecipeDemoForm
+from gallery.demo_forms import RecipeDemoForm
+from gallery.fixtures import RECIPE_SAMPLE
 from tests.browser.conftest import ARTIFACTS
-from tests.wizard_helpers import png_bytes
+from tests.registration_client import png_bytes
 
 PREFIX = "recipe-filled-"
 INGREDIENTS = f"#{PREFIX}ingredients"

@@ -74,7 +74,7 @@ def test_submitted_summary_takes_focus_and_its_links_focus_nested_fields(page):
     expect(summary.get_by_role("link", name="Enter your name.")).to_have_count(0)  # fixed, so gone
     screenshot(page, "gallery-summary-submitted")
 
-    summary.get_by_role("link", name="Enter the town or city.").click()
+    summary.get_by_role("link", name="Enter your town or city.").click()
     expect(page.locator("#summary-error-address-city")).to_be_focused()
     summary.get_by_role("link", name="Enter the guest's name.").click()
     expect(page.locator("#summary-error-guests-1")).to_be_focused()

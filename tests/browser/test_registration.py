@@ -10,8 +10,8 @@ from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 from tests.browser.registration_steps import fill_account
 from tests.browser.registration_steps import fill_profile
-from tests.wizard_helpers import PASSWORD
-from tests.wizard_helpers import png_bytes
+from tests.registration_client import PASSWORD
+from tests.registration_client import png_bytes
 
 
 def check_page(page, name: str) -> None:

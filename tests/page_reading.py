@@ -1,4 +1,4 @@
-"""Test helpers: read a page's form like a browser would, and sign in."""
+"""Read a page and its form as a browser would: the document, the values it would send, its CSRF token."""
 
 from bs4 import BeautifulSoup
 
@@ -45,17 +45,3 @@ def form_values(response, form_index: int = -1, action: str | None = None) -> di
 def csrf_token(client, url: str = "/login") -> str:
     """A valid CSRF token for `client`'s session, read from a form page."""
     return form_values(client.get(url))["csrf_token"]
-
-
-class AuthActions:
-    """Sign a test client in and out through the real pages."""
-
-    def __init__(self, client) -> None:
-        self.client = client
-
-    def login(self, username: str = "alice", password: str = "Correct-horse-1"):
-        data = {"csrf_token": csrf_token(self.client), "username": username, "password": password}
-        return self.client.post("/login", data=data)
-
-    def logout(self):
-        return self.client.post("/logout", data={"csrf_token": csrf_token(self.client, "/")})

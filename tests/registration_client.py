@@ -4,8 +4,12 @@ import io
 import re
 
 from PIL import Image
+from sqlalchemy import func
+from sqlalchemy import select
 
-from tests.helpers import form_values
+from extensions import db
+from models import User
+from tests.page_reading import form_values
 
 PASSWORD = "Tr1cky!Passw0rd"
 VALID = {
@@ -71,3 +75,9 @@ class Registration:
 
     def confirm(self):
         return self.post("review", action="confirm")
+
+
+def user_count(app) -> int:
+    """How many accounts exist."""
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(User))

@@ -3,10 +3,13 @@
 The browser goes through a round-robin balancer (bench/httpclient.py): every request
 goes to the other instance than the one before, so each step's page comes from one
 instance and is posted to the other, a photo staged on one is served by the other
-(the shared UPLOAD_ROOT), and a sign-in made on one holds on the other.
+(the shared UPLOAD_ROOT), and a sign-in made on one holds on the other, where the
+profile is edited (its new photo then served by both).
 """
 
+import io
 import itertools
+import re
 
 import pytest
 import redis
@@ -27,6 +30,16 @@ from tests.registration_client import Registration
 from tests.registration_client import png_bytes
 
 pytestmark = pytest.mark.services
+
+PROFILE = {
+    "last_name": "Baker",
+    "bio": "Bakes on both instances.",
+    "address-street": "1 Rue de Rivoli",
+    "address-city": "Paris",
+    "address-region": "",
+    "address-postal_code": "75001",
+    "address-country": "FR",
+}
 
 
 @pytest.fixture(scope="module")
@@ -80,17 +93,25 @@ def test_a_registration_whose_requests_alternate_between_instances_completes(ser
     assert {entry.port for entry in browser.log if entry.method == "POST"} == set(ports)
 
 
-def test_signed_in_on_one_instance_means_signed_in_on_the_other(services):
+def test_signed_in_on_one_instance_the_profile_is_edited_on_the_other(services):
     (first, second), app = services
     add_user(app, "carol", "carol@example.com", first_name="Carol")
     browser = HttpClient([first, second])
     token = form_values(browser.get("/login"))["csrf_token"]
     signed_in = browser.post("/login", data={"csrf_token": token, "username": "carol", "password": PASSWORD})
     assert signed_in.status_code == 302
-    profile = browser.get("/profile")
-    assert profile.status_code == 200
-    assert "carol@example.com" in profile.get_data(as_text=True)
-    assert [entry.port for entry in browser.log] == [first, second, first]
+    values = form_values(browser.get("/profile"), action="")
+    assert values["first_name"] == "Carol"
+    values.update(PROFILE, avatar=(io.BytesIO(png_bytes()), "me.png"))
+    saved = browser.post("/profile", data=values, content_type="multipart/form-data")
+    assert saved.headers["Location"] == "/profile"
+    page = browser.get("/profile").get_data(as_text=True)
+    assert "Your profile is saved." in page
+    assert PROFILE["bio"] in page
+    assert [entry.port for entry in browser.log] == [first, second, first, second, first]
+    avatar = re.search(r'src="(/media/avatars/[^"]+)"', page).group(1)
+    for _ in browser.ports:  # written by one instance, served by both from the shared volume
+        assert browser.get(avatar).status_code == 200
 
 
 def test_sign_in_attempts_are_counted_across_instances(services):

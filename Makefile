@@ -45,9 +45,9 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## bench: the figures quoted in the README
+## bench: the speed bars quoted in the README (builds the reference wizard's venv in .peer-venv)
 bench: $(VENV)/.dev
-	$(BIN)/python bench/wizard_walk.py
+	$(BIN)/python bench/quality_bars.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .peer-venv .pytest_cache .ruff_cache

@@ -87,6 +87,12 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(
             env("DATABASE_URL") or "sqlite:///" + os.path.join(instance_path, "formwork.db")
         )
+        # PostgreSQL connections each worker process may hold (SQLite ignores these): keep
+        # instances x WEB_CONCURRENCY x (DB_POOL_SIZE + DB_MAX_OVERFLOW) under max_connections.
+        self.DB_POOL_SIZE = env_int("DB_POOL_SIZE", 5)
+        self.DB_MAX_OVERFLOW = env_int("DB_MAX_OVERFLOW", 5)
+        self.DB_POOL_TIMEOUT = env_int("DB_POOL_TIMEOUT", 10)
+        self.DB_POOL_RECYCLE = env_int("DB_POOL_RECYCLE", 1800)
         self.REDIS_URL = env("REDIS_URL") or None
         self.UPLOAD_ROOT = env("UPLOAD_ROOT") or os.path.join(instance_path, "uploads")
         self.MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", 16 * MIB)

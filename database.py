@@ -9,6 +9,13 @@ from extensions import db
 from extensions import migrate
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "migrations")
+# SQLAlchemy's pool arguments, from the config keys that set them (a server database only).
+POOL_SETTINGS = {
+    "pool_size": "DB_POOL_SIZE",
+    "max_overflow": "DB_MAX_OVERFLOW",
+    "pool_timeout": "DB_POOL_TIMEOUT",
+    "pool_recycle": "DB_POOL_RECYCLE",
+}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -29,13 +36,17 @@ def _unicode_lower(value: object) -> object:
 
 
 def register_database(app: Flask) -> None:
-    """Bind SQLAlchemy and Migrate; give SQLite its pragmas on every new connection."""
+    """Bind SQLAlchemy and Migrate; size a server database's pool; give SQLite its pragmas."""
     sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
     if sqlite:
         # A local file cannot drop the connection: no liveness ping before each checkout.
-        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
         options.pop("pool_pre_ping", None)
-        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    else:
+        for option, key in POOL_SETTINGS.items():
+            if app.config.get(key) is not None:
+                options.setdefault(option, app.config[key])
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
     if sqlite:

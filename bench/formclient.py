@@ -118,19 +118,25 @@ def fill(form: dict, n: str) -> tuple[list, list]:
             files.append((name, "avatar.png", PNG))
         else:
             data.append((name, value or guess(name, kind, n)))
-    forward = [s for s in form["submits"] if not BACK.search(f"{s.get('name', '')} {s.get('value', '')}")]
+    forward = [
+        s for s in form["submits"] if not BACK.search(" ".join(s.get(k, "") for k in ("name", "value", "id")))
+    ]
     if forward and forward[0].get("name"):
         data.append((forward[0]["name"], forward[0].get("value", "y")))
     return data, files
 
 
-def walk(client, start: str, max_pages: int = 12) -> int:
-    """Complete one multi-step form from `start` with a Flask test client; returns pages posted."""
+def walk(client, start: str, max_pages: int = 12, scope: str | None = None) -> int:
+    """Complete one multi-step form from `start` while the pages stay under `scope`; returns pages posted.
+
+    `client` is a Flask (or Werkzeug) test client, or a `bench.httpclient.HttpClient`;
+    `scope` defaults to `start` (give the wizard's prefix to resume a walk at a later step).
+    """
     n = f"{RUN}{next(COUNTER)}"
     response = client.get(start, follow_redirects=True)
     if response.status_code >= 400:
         raise RuntimeError(f"{start} answered {response.status_code}")
-    path, pages, scope = response.request.path, 0, start.rstrip("/")
+    path, pages, scope = response.request.path, 0, (scope or start).rstrip("/")
     while pages < max_pages and path.startswith(scope):
         reader = FormReader()
         reader.feed(response.get_data(as_text=True))

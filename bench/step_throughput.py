@@ -3,7 +3,7 @@
 Each app runs in its own gunicorn (1 sync worker, the same for both) on loopback;
 the load comes from this process (threads, one request per connection, as a sync
 worker closes them). Apps are measured in alternating rounds so machine noise
-hits both alike.
+hits both alike; the ratio is the median of the per-round ratios.
 
     .venv/bin/python bench/step_throughput.py [--seconds 5] [--rounds 3] [--threads 4]
 """
@@ -14,6 +14,7 @@ import http.cookiejar
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,12 +33,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(target: str, cwd: str, env: dict) -> tuple[subprocess.Popen, int]:
+def start_gunicorn(target: str, app_dir: str, env: dict) -> tuple[subprocess.Popen, int]:
+    """One sync worker serving `target` from `app_dir`, on a free loopback port.
+
+    Started from a neutral directory with `--chdir`: gunicorn would otherwise load the
+    `gunicorn.conf.py` of the directory it starts in (Formwork's: threaded workers, an access log).
+    """
     port = free_port()
     proc = subprocess.Popen(
-        [GUNICORN, "-w", "1", "-b", f"127.0.0.1:{port}", "--log-level", "warning", target],
-        cwd=cwd,
-        env={**os.environ, **env},
+        [GUNICORN, "-k", "sync", "-w", "1", "--chdir", app_dir, "-b", f"127.0.0.1:{port}", target],
+        cwd=tempfile.gettempdir(),
+        env={**os.environ, "GUNICORN_CMD_ARGS": "--log-level warning", **env},
     )
     for _ in range(100):
         try:
@@ -84,14 +90,8 @@ def hammer(port: int, path: str, cookie: str, seconds: float, threads: int) -> f
     return sum(done) / (time.perf_counter() - began)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=4)
-    args = parser.parse_args()
+def measure(rounds: int, seconds: float, threads: int) -> dict[str, list[float]]:
+    """Requests per second of each app's step GET, per round, in alternating rounds."""
     with tempfile.TemporaryDirectory(prefix="formwork-bench-") as work:
         servers = {
             "formwork": (*start_gunicorn("bench.apps:formwork()", ROOT, {"BENCH_DIR": work}), "/register")
@@ -102,24 +102,38 @@ def main() -> None:
             targets = {name: (port, *open_step(port, start)) for name, (proc, port, start) in servers.items()}
             results: dict[str, list[float]] = {name: [] for name in targets}
             for port, path, cookie in targets.values():
-                hammer(port, path, cookie, 1, args.threads)  # warm-up
-            for _ in range(args.rounds):
+                hammer(port, path, cookie, 1, threads)  # warm-up
+            for _ in range(rounds):
                 for name, (port, path, cookie) in targets.items():
-                    results[name].append(hammer(port, path, cookie, args.seconds, args.threads))
+                    results[name].append(hammer(port, path, cookie, seconds, threads))
         finally:
             for proc, _, _ in servers.values():
                 proc.terminate()
                 proc.wait(10)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args()
+    results = measure(args.rounds, args.seconds, args.threads)
     print(
         f"step GET under gunicorn (1 sync worker each), {args.rounds} x {args.seconds:g}s, {args.threads} client threads"
     )
     for name, values in results.items():
         print(
-            f"{name:10} {sum(values) / len(values):8.0f} req/s   (rounds: {', '.join(f'{v:.0f}' for v in values)})"
+            f"{name:10} {statistics.median(values):8.0f} req/s   (rounds: {', '.join(f'{v:.0f}' for v in values)})"
         )
     if len(results) == 2:
-        ratio = sum(results["formwork"]) / sum(results["tutorial"])
-        print(f"ratio formwork/tutorial throughput: {ratio:.2f}")
+        ratio = statistics.median(
+            a / b for a, b in zip(results["formwork"], results["tutorial"], strict=True)
+        )
+        print(f"ratio formwork/tutorial throughput (median of per-round ratios): {ratio:.2f}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from flask.globals import request_ctx
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -60,8 +61,9 @@ CSRF_MESSAGE = (
     "Your form was not sent: its security token is missing or has expired. This happens when a page "
     "was left open for a long time, or when cookies are blocked. Open the form again and send it once more."
 )
-# Errors that mean a backing service (database, Redis) is down, not a bug.
-SERVICE_ERRORS = (OperationalError, redis.ConnectionError, redis.TimeoutError)
+# Errors that mean a backing service (database, Redis) is down or saturated, not a bug:
+# PoolTimeout is every pooled database connection busy for DB_POOL_TIMEOUT seconds.
+SERVICE_ERRORS = (OperationalError, PoolTimeout, redis.ConnectionError, redis.TimeoutError)
 
 
 def wants_json() -> bool:
@@ -149,6 +151,7 @@ def unavailable(error: ServiceUnavailable) -> ResponseReturnValue:
 
 
 @bp.app_errorhandler(OperationalError)
+@bp.app_errorhandler(PoolTimeout)
 @bp.app_errorhandler(redis.ConnectionError)
 @bp.app_errorhandler(redis.TimeoutError)
 def backing_service_down(error: Exception) -> ResponseReturnValue:

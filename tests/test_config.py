@@ -4,6 +4,7 @@ import pytest
 
 import config
 from app import create_app
+from extensions import db
 from tests.conftest import overrides_for
 
 
@@ -70,3 +71,19 @@ def test_development_secret_is_generated_once_and_kept(tmp_path):
     assert len(first) == 64
     assert config.instance_secret_key(str(tmp_path)) == first
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_server_database_pool_is_sized_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("DB_POOL_SIZE", "3")
+    monkeypatch.setenv("DB_MAX_OVERFLOW", "2")
+    monkeypatch.setenv("DB_POOL_TIMEOUT", "7")
+    app = create_app(overrides_for(tmp_path, SQLALCHEMY_DATABASE_URI="postgresql+psycopg://u@127.0.0.1:1/x"))
+    with app.app_context():
+        pool = db.engine.pool  # built without connecting
+        assert (pool.size(), pool._max_overflow, pool._timeout) == (3, 2, 7)
+        assert db.engine.pool._pre_ping
+
+
+def test_sqlite_keeps_its_own_pool(tmp_path):
+    app = create_app(overrides_for(tmp_path, DB_POOL_SIZE=3))
+    assert "pool_size" not in app.config["SQLALCHEMY_ENGINE_OPTIONS"]

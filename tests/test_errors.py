@@ -8,6 +8,8 @@ from extensions import db
 from models import User
 from tests.page_reading import csrf_token
 from tests.page_reading import parse
+from tests.registration_client import VALID
+from tests.registration_client import Registration
 
 
 @pytest.fixture
@@ -150,3 +152,16 @@ def test_a_host_header_werkzeug_refuses_gets_a_plain_400_page(client, host):
     assert page.find("h1").get_text() == "Something was missing"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_a_database_pool_with_no_free_connection_answers_503(make_app):
+    app = make_app(
+        PROPAGATE_EXCEPTIONS=False,
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 1, "max_overflow": 0, "pool_timeout": 0.1},
+    )
+    reg = Registration(app.test_client())
+    with app.app_context(), db.engine.connect():  # the pool's only connection, busy elsewhere
+        busy = reg.post("account", VALID["account"])  # the availability check waits, then gives up
+    assert busy.status_code == 503
+    assert "Temporarily unavailable" in busy.get_data(as_text=True)
+    assert reg.post("account", VALID["account"]).status_code == 302  # free again: back by itself

@@ -39,28 +39,30 @@ SAMPLE_DATA = {
     "address": {"street": "12 Rue de la Paix", "city": "Paris", "postal_code": "75002", "country": "FR"},
 }
 
-# What a careless visitor types: every field fails its validators.
+# What a careless visitor types: every field fails its validators. Each value is one a
+# browser keeps in its box (out of range, empty), so the page shows what a person would see
+# and stays valid HTML (a typed box holding "lots" or "teatime" is neither).
 BAD_INPUT = {
     "name": "",
     "email": "ada@",
-    "website": "not a web address",
+    "website": "https://localhost",
     "phone": "call me",
     "search": "x",
     "password": "short",
     "message": "x" * 210,
-    "servings": "lots",
+    "servings": "40",
     "price": "-3",
-    "weight": "heavy",
+    "weight": "75",
     "spiciness": "9",
     "strength": "3",
     "category": "",
     "plan": "",
-    "birthday": "27/04/1990",
-    "delivery": "tomorrow",
-    "pickup": "teatime",
-    "expiry": "September",
-    "week": "summer",
-    "colour": "blue",
+    "birthday": "",
+    "delivery": "",
+    "pickup": "",
+    "expiry": "",
+    "week": "",
+    "colour": "",
     "token": "",
     "address-street": "",
     "address-city": "",

@@ -6,6 +6,7 @@
 The app runs on loopback with a throw-away SQLite database; the system Chromium draws it.
 """
 
+import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -27,11 +28,11 @@ DOCS = Path(__file__).resolve().parent / "screenshots"
 ARTIFACTS = DOCS.parent.parent / "test-artifacts" / "screenshots"
 # (file name, colour scheme, viewport width) of the README's pictures: one screen each, not the full page.
 README_SHOTS = {
-    "home": ("light", 1200),
-    "register-profile-errors": ("light", 1200),
-    "register-review": ("dark", 1200),
+    "home": ("light", 1280),
+    "register-profile-errors": ("light", 1280),
+    "register-review": ("dark", 1280),
     "home-375": ("light", 375),
-    "register-account-375": ("dark", 375),
+    "register-preferences-375": ("light", 375),
 }
 VIEWS = [("light", 1280), ("dark", 1280), ("light", 375)]
 
@@ -95,6 +96,7 @@ def run(out: Path, readme: bool) -> list[Path]:
             app = create_app(overrides_for(Path(tmp)))
         with app.app_context():
             db.create_all()
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log on the terminal
         server = LiveServer(app)
         taken: list[Path] = []
         try:

@@ -8,11 +8,15 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config
 import macros
+from account import bp as account_bp
 from auth import bp as auth_bp
 from auth.loader import register_user_loading
 from cli import sessions_cli
 from cli import uploads_cli
+from contact import api_bp as contact_api_bp
+from contact import bp as contact_bp
 from database import register_database
+from documents import bp as documents_bp
 from errors import bp as errors_bp
 from extensions import csrf
 from extensions import limiter
@@ -20,8 +24,11 @@ from extensions import login_manager
 from gallery import bp as gallery_bp
 from housekeeping import Housekeeper
 from logging_config import configure_logging
+from mail.cli import mail_cli
+from mail.delivery import deliver_due
 from pages import bp as pages_bp
 from pages.navigation import register_navigation
+from passwords import bp as passwords_bp
 from profiles import bp as profiles_bp
 from request_limits import register_request_limits
 from security import register_security_headers
@@ -29,6 +36,7 @@ from sessions import register_sessions
 from templating import FormworkFlask
 from uploads import bp as uploads_bp
 from uploads.avatars import sweep_staged_avatars
+from uploads.sweep import sweep_orphans
 from wizard.registration import registration
 
 
@@ -96,8 +104,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(registration.blueprint)
     app.register_blueprint(profiles_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(documents_bp)
     app.register_blueprint(uploads_bp)
     app.register_blueprint(gallery_bp)
+    app.register_blueprint(contact_bp)
+    app.register_blueprint(contact_api_bp)
+    app.register_blueprint(passwords_bp)
 
 
 def register_templates(app: Flask) -> None:
@@ -111,9 +124,12 @@ def register_housekeeping(app: Flask) -> None:
     keeper = Housekeeper(app)
     keeper.add("sessions", app.config["SESSION_SWEEP_INTERVAL"], app.session_interface.sweep_expired)
     keeper.add("staged-avatars", app.config["STAGING_SWEEP_INTERVAL"], sweep_staged_avatars)
+    keeper.add("orphan-uploads", app.config["STAGING_SWEEP_INTERVAL"], sweep_orphans)
+    keeper.add("mail", app.config["MAIL_SEND_INTERVAL"], deliver_due)
 
 
 def register_commands(app: Flask) -> None:
-    """`flask --app app sessions sweep`, `flask --app app uploads sweep`."""
+    """`flask --app app sessions sweep`, `flask --app app uploads sweep`, `flask --app app mail send`."""
     app.cli.add_command(sessions_cli)
     app.cli.add_command(uploads_cli)
+    app.cli.add_command(mail_cli)

@@ -5,6 +5,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from uploads.avatars import sweep_staged_avatars
+from uploads.sweep import sweep_orphans
 
 sessions_cli = AppGroup("sessions", help="Server-side session store maintenance.")
 
@@ -29,5 +30,5 @@ uploads_cli = AppGroup("uploads", help="Uploaded file maintenance.")
 
 @uploads_cli.command("sweep")
 def sweep_uploads() -> None:
-    """Delete avatars staged by registrations abandoned longer than WIZARD_TTL_SECONDS."""
-    click.echo(f"Removed {sweep_staged_avatars()} staged file(s).")
+    """Delete abandoned staged avatars, files no row refers to, and stray partial writes."""
+    click.echo(f"Removed {sweep_staged_avatars()} staged file(s) and {sweep_orphans()} orphan file(s).")

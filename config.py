@@ -65,10 +65,21 @@ class Config:
     SESSION_SWEEP_INTERVAL = 600
     # How often (seconds) a worker deletes avatars staged by abandoned registrations.
     STAGING_SWEEP_INTERVAL = 3600
+    # Files no row refers to are deleted by the sweep once older than this (seconds):
+    # long enough for any upload still being committed.
+    ORPHAN_GRACE_SECONDS = 3600
     RATELIMIT_ENABLED = True
     # A rate-limit store that is down must not take the site down with it.
     RATELIMIT_SWALLOW_ERRORS = True
     RATELIMIT_HEADERS_ENABLED = True
+    # The outbox: how often a worker looks for due mail, and the retry back-off (doubling).
+    MAIL_SEND_INTERVAL = 60
+    MAIL_RETRY_SECONDS = 60
+    MAIL_RETRY_MAX_SECONDS = 6 * 3600
+    MAIL_MAX_ATTEMPTS = 12
+    CONTACT_RATE_LIMIT = "5 per minute; 30 per hour"
+    RESET_RATE_LIMIT = "5 per minute; 30 per hour"
+    RESET_ADDRESS_RATE_LIMIT = "3 per hour; 10 per day"
 
     def __init__(self, instance_path: str) -> None:
         env = os.environ.get
@@ -83,6 +94,9 @@ class Config:
         self.MAX_FORM_MEMORY_SIZE = env_int("MAX_FORM_MEMORY_SIZE", 500_000)
         self.PASSWORD_HASH_METHOD = env("PASSWORD_HASH_METHOD") or "scrypt"
         self.WIZARD_TTL_SECONDS = env_int("WIZARD_TTL_SECONDS", 86400)
+        self.DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * MIB)
+        self.DOCUMENT_QUOTA_BYTES = env_int("DOCUMENT_QUOTA_BYTES", 50 * MIB)
+        self.DOCUMENT_MAX_FILES = env_int("DOCUMENT_MAX_FILES", 10)
         self.MAIL_SERVER = env("MAIL_SERVER") or None
         self.MAIL_PORT = env_int("MAIL_PORT", 25)
         self.MAIL_USE_TLS = env_bool("MAIL_USE_TLS", False)
@@ -90,6 +104,12 @@ class Config:
         self.MAIL_PASSWORD = env("MAIL_PASSWORD") or None
         self.MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER") or "formwork@localhost"
         self.ADMINS = env_list("ADMINS")
+        # Seconds an SMTP connection may stay silent before the attempt is given up (and retried).
+        self.MAIL_TIMEOUT = env_int("MAIL_TIMEOUT", 10)
+        # A claimed message another worker may take over (its deliverer died): well past any send.
+        self.MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", max(300, 10 * self.MAIL_TIMEOUT))
+        self.CONTACT_MIN_SECONDS = env_int("CONTACT_MIN_SECONDS", 3)
+        self.PASSWORD_RESET_SECONDS = env_int("PASSWORD_RESET_SECONDS", 3600)
         self.LOG_DIR = env("LOG_DIR") or os.path.join(instance_path, "logs")
         # How many proxies in front set X-Forwarded-For (Werkzeug's ProxyFix); 0: none.
         self.PROXY_FIX_X_FOR = env_int("PROXY_FIX_X_FOR", 0)

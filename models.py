@@ -1,6 +1,7 @@
 """Database models."""
 
 import secrets
+from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
 
@@ -13,6 +14,7 @@ from sqlalchemy import String
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import composite
 from sqlalchemy.orm import mapped_column
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
@@ -33,6 +35,17 @@ def new_session_token() -> str:
 def hash_password(password: str) -> str:
     """Hash with the configured `PASSWORD_HASH_METHOD`."""
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+@dataclass
+class Address:
+    """A user's postal address: `User.address`, the object the address sub-form edits."""
+
+    street: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
 
 
 # A valid hash of a random password: checked against when no user matches, so a
@@ -59,6 +72,7 @@ class User(UserMixin, db.Model):
     region: Mapped[str] = mapped_column(String(80), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")
     country: Mapped[str] = mapped_column(String(2), default="")
+    address: Mapped[Address] = composite(Address, street, city, region, postal_code, country)
     plan: Mapped[str] = mapped_column(String(20), default="free")
     newsletter: Mapped[bool] = mapped_column(default=False)
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)

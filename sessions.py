@@ -40,6 +40,11 @@ STORE_ERRORS = (redis.RedisError, OSError)
 CSRF_KEY = "csrf_token"
 # Keys that say nothing a later request needs: Flask-Session's and Flask-Login's notes.
 NOTE_KEYS = frozenset({"_permanent", "_fresh", "_id"})
+# The ids this browser's session had before its last sign-in (what they started stays its own),
+# and when it last signed out: written by auth.loader, read by the wizard's storage.
+EARLIER_SIDS_KEY = "earlier_sids"
+MAX_EARLIER_SIDS = 5
+SIGNED_OUT_KEY = "signed_out_at"
 # The shape of the ids Flask-Session makes (secrets.token_urlsafe(32)); others are not read.
 SID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 

@@ -5,12 +5,16 @@ Sessions and remember cookies carry the user's `session_token`, not the id
 password change and reset makes every copy of the old cookies worthless.
 """
 
+import time
+
 from flask import Flask
 from flask import current_app
 from flask import g
 from flask import request
 from flask import session
+from flask_login import current_user
 from flask_login import login_user
+from flask_login import logout_user
 from flask_login import user_loaded_from_cookie
 from flask_login.config import COOKIE_NAME
 from sqlalchemy import select
@@ -19,6 +23,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from extensions import db
 from extensions import login_manager
 from models import User
+from sessions import EARLIER_SIDS_KEY
+from sessions import MAX_EARLIER_SIDS
+from sessions import SIGNED_OUT_KEY
 
 
 def load_user(token: str) -> User | None:
@@ -33,9 +40,30 @@ def load_user(token: str) -> User | None:
 
 
 def sign_in(user: User, remember: bool = False) -> None:
-    """Log `user` in under a new session id, so a planted id is worthless."""
+    """Log `user` in under a new session id, so a planted id is worthless.
+
+    The old id is remembered in the session: a registration started under it in
+    another tab stays this browser's (and can be continued after signing out).
+    """
+    earlier = [*session.get(EARLIER_SIDS_KEY, []), session.sid][-MAX_EARLIER_SIDS:]
     current_app.session_interface.regenerate(session)
+    session[EARLIER_SIDS_KEY] = earlier
     login_user(user, remember=remember)
+
+
+def sign_out() -> None:
+    """End every way of being signed in: the token (so copies of cookies die), the session, the remember cookie.
+
+    The session is cleared *before* `logout_user`, which leaves its note to delete the
+    remember cookie in it; the new session only notes when this browser signed out.
+    """
+    if current_user.is_authenticated:
+        current_user.rotate_session_token()
+        db.session.commit()
+    session.clear()
+    logout_user()
+    session[SIGNED_OUT_KEY] = int(time.time())
+    current_app.session_interface.regenerate(session)
 
 
 def end_other_sessions(user: User) -> None:

@@ -9,15 +9,13 @@ from flask import g
 from flask import redirect
 from flask import render_template
 from flask import request
-from flask import session
 from flask import url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from flask_login import logout_user
 from werkzeug.exceptions import ServiceUnavailable
 
 from auth.loader import sign_in
-from extensions import db
+from auth.loader import sign_out
 from extensions import limiter
 from forms.login import LoginForm
 from models import User
@@ -80,16 +78,7 @@ def confirm_logout() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    """Sign out everywhere: this session, the remember cookie, and copies of either.
-
-    The session is cleared *before* `logout_user`, which leaves its note to delete
-    the remember cookie in it; rotating the token kills copies taken earlier.
-    """
-    if current_user.is_authenticated:
-        current_user.rotate_session_token()
-        db.session.commit()
-    session.clear()
-    logout_user()
+    """Sign out everywhere: this session, the remember cookie, and copies of either."""
+    sign_out()
     flash("You have been signed out.", "info")
-    current_app.session_interface.regenerate(session)
     return redirect(url_for("pages.home"))

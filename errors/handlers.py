@@ -4,6 +4,7 @@ import redis
 from flask import Blueprint
 from flask import current_app
 from flask import jsonify
+from flask import redirect
 from flask import render_template
 from flask import request
 from flask.globals import request_ctx
@@ -12,10 +13,15 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.exceptions import ServiceUnavailable
 
 from auth.routes import safe_next
+from carried_errors import FILE_FIELDS
+from carried_errors import carry_errors
+from carried_errors import returns_to_form
 from extensions import db
+from uploads.sizes import size_words
 
 bp = Blueprint("errors", __name__)
 
@@ -104,6 +110,31 @@ def http_error(error: HTTPException) -> ResponseReturnValue:
     if code == 429:
         return error_response(429, headers=limit_headers(error))
     return error_response(code, headers=limit_headers(error))
+
+
+@bp.app_errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge) -> ResponseReturnValue:
+    """Name the limit; a form page marked for it gets its form back with the message on the file field."""
+    custom = error.description != RequestEntityTooLarge.description  # raised with its own reason
+    message = error.description if custom else too_large_message()
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.method == "POST" and not wants_json() and returns_to_form(view):
+        carry_errors({FILE_FIELDS: [message]})
+        query = request.query_string.decode("latin-1")
+        return redirect(request.path + (f"?{query}" if query else ""), 303)
+    return error_response(413, message)
+
+
+def too_large_message() -> str:
+    """Which limit was passed, in words: the whole request's, or the cap on text held in memory."""
+    whole = current_app.config["MAX_CONTENT_LENGTH"]
+    if (request.content_length or 0) > whole:
+        return (
+            f"What you sent was larger than {size_words(whole)}, the most the site accepts at once. "
+            "Choose a smaller file (or fewer files) and send it again."
+        )
+    text = size_words(current_app.config["MAX_FORM_MEMORY_SIZE"])
+    return f"A form's text was larger than {text}, the most the site reads for one form. Shorten it and send it again."
 
 
 def service_unavailable() -> ResponseReturnValue:

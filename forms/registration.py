@@ -3,9 +3,6 @@
 from functools import cache
 
 import pycountry
-from flask_wtf.file import FileAllowed
-from flask_wtf.file import FileField
-from flask_wtf.file import FileSize
 from wtforms import BooleanField
 from wtforms import EmailField
 from wtforms import FormField
@@ -24,14 +21,14 @@ from forms.base import FormworkSubform
 from forms.fields import ChoiceList
 from forms.fields import LongSelectField
 from forms.fields import MultiCheckboxField
+from forms.uploads import avatar_field
+from forms.validators import STRENGTH_HELP
 from forms.validators import email_available
 from forms.validators import normalised_email
 from forms.validators import strong_password
 from forms.validators import username_available
 from forms.validators import username_format
-from uploads.images import IMAGE_EXTENSIONS
 
-AVATAR_MAX_BYTES = 10 * 1024 * 1024
 PLANS = [
     SelectChoice("free", "Free: the basics"),
     SelectChoice("pro", "Pro: unlimited recipes"),
@@ -86,7 +83,7 @@ class AccountForm(FormworkForm):
     )
     password = PasswordField(
         "Password",
-        description="At least 10 characters, with upper- and lower-case letters, a digit and a symbol.",
+        description=STRENGTH_HELP,
         render_kw={"maxlength": 1024},
     )
     confirm_password = PasswordField("Confirm password", render_kw={"maxlength": 1024})
@@ -169,14 +166,7 @@ class PreferencesForm(FormworkForm):
     )
     newsletter = BooleanField("Send me the monthly newsletter")
     interests = MultiCheckboxField("Interests", choices=INTERESTS, description="Pick as many as you like.")
-    avatar = FileField(
-        "Profile photo",
-        validators=[
-            FileAllowed(IMAGE_EXTENSIONS, "Choose a JPEG, PNG, WebP or GIF image."),
-            FileSize(AVATAR_MAX_BYTES, message="Choose an image smaller than 10 MB."),
-        ],
-        description="Optional. A JPEG, PNG, WebP or GIF image up to 10 MB.",
-    )
+    avatar = avatar_field()
     # Shown only while a photo is staged (wizard.registration.PreferencesStep).
     remove_avatar = BooleanField("Remove my photo")
     agree_terms = BooleanField(

@@ -29,6 +29,8 @@ PASSWORD_RULES = [
     (lambda p: any(not c.isalnum() and not c.isspace() for c in p), "a symbol such as ! or #"),
 ]
 
+STRENGTH_HELP = "At least 10 characters, with upper- and lower-case letters, a digit and a symbol."
+
 
 def join_words(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
@@ -113,3 +115,19 @@ def bounded_chain(validators: tuple) -> tuple:
     lengths = [StoppingLength(v.min, v.max, v.message) for v in validators if type(v) is Length]
     rest = [v for v in validators if not isinstance(v, PRESENCE_CHECKS) and type(v) is not Length]
     return tuple(presence + lengths + rest)
+
+
+# Control characters no keyboard types (tab and line breaks aside); PostgreSQL refuses NUL outright.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(form: Form, field: Field) -> None:
+    """No control characters other than tabs and line breaks."""
+    if CONTROL_CHARACTERS.search(field.data or ""):
+        raise ValidationError("Remove the unusual characters (control codes) from this field.")
+
+
+def single_line(form: Form, field: Field) -> None:
+    """One line of plain text: no line breaks or control characters (a name that ends up in a header)."""
+    if CONTROL_CHARACTERS.search(field.data or "") or any(c in (field.data or "") for c in "\r\n\t"):
+        raise ValidationError("Use one line of plain text.")

@@ -1,11 +1,13 @@
 """Fixtures shared by every test: an app on a throw-away instance, clients, a user."""
 
 import os
+import time
 from contextlib import contextmanager
 from functools import cache
 from urllib.parse import urlsplit
 from urllib.parse import urlunsplit
 
+import cachelib.file
 import psycopg
 import pytest
 from psycopg import sql
@@ -97,6 +99,12 @@ def app(make_app):
 
 
 @pytest.fixture
+def contact_app(make_app):
+    """An app that mails contact messages to an admin and sets no time trap."""
+    return make_app(ADMINS=["ops@example.com"], CONTACT_MIN_SECONDS=0)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 
@@ -171,3 +179,21 @@ def worker_url(url: str) -> str:
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,)).fetchone() is None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
     return urlunsplit(parts._replace(path="/" + database))
+
+
+class Clock:
+    """time.time(), moved forward at will (also where CacheLib reads it)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.offset = 0.0
+        real = time.time
+        monkeypatch.setattr(time, "time", lambda: real() + self.offset)
+        monkeypatch.setattr(cachelib.file, "time", time.time)
+
+    def advance(self, hours: float) -> None:
+        self.offset += hours * 3600
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)

@@ -1,9 +1,5 @@
 """A visitor who has stored nothing costs nothing on disk, and their forms still submit."""
 
-import time
-
-import cachelib.file
-import pytest
 import redis
 
 from tests.conftest import PASSWORD
@@ -70,24 +66,6 @@ def test_a_confirm_racing_the_first_with_the_old_cookie_is_told_to_sign_in(app, 
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login")
     assert "That registration is complete. Please sign in." in racer.get("/login").get_data(as_text=True)
-
-
-class Clock:
-    """time.time(), moved forward at will (also where CacheLib reads it)."""
-
-    def __init__(self, monkeypatch) -> None:
-        self.offset = 0.0
-        real = time.time
-        monkeypatch.setattr(time, "time", lambda: real() + self.offset)
-        monkeypatch.setattr(cachelib.file, "time", time.time)
-
-    def advance(self, hours: float) -> None:
-        self.offset += hours * 3600
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    return Clock(monkeypatch)
 
 
 def test_a_registration_changed_at_23_hours_continues_at_25(app, client, clock):

@@ -103,7 +103,9 @@ def test_too_large_request_gets_friendly_413(make_app):
     client = make_app(MAX_CONTENT_LENGTH=1024).test_client()
     response = client.post("/login", data={"username": "x" * 5000})
     assert response.status_code == 413
-    assert "larger than the site accepts" in response.get_data(as_text=True)
+    assert "larger than 1 KB, the most the site accepts at once" in response.get_data(
+        as_text=True
+    )  # names the limit
 
 
 def test_500_page_hides_the_trace_and_rolls_back(app, client):

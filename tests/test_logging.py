@@ -1,37 +1,18 @@
 """Errors go to the rotating log file and, when SMTP is configured, to the admins by e-mail."""
 
-import email
-import socket
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
 
-
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.Message] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.smtp import SilentServer
+from tests.smtp import SmtpServer
 
 
 @pytest.fixture
 def smtp_inbox():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, controller.port
-    controller.stop()
+    server = SmtpServer().start()
+    yield server.inbox, server.port
+    server.stop()
 
 
 def add_boom(app):
@@ -73,6 +54,25 @@ def test_error_mail_reaches_admins_over_real_smtp(make_app, smtp_inbox):
 
 
 def test_no_mail_handler_without_mail_server(app):
+    from logging.handlers import QueueHandler
     from logging.handlers import SMTPHandler
 
-    assert not any(isinstance(h, SMTPHandler) for h in app.logger.handlers)
+    assert not any(isinstance(h, SMTPHandler | QueueHandler) for h in app.logger.handlers)
+
+
+def test_an_error_mail_never_makes_the_request_wait(make_app):
+    silent = SilentServer()
+    try:
+        app = make_app(
+            PROPAGATE_EXCEPTIONS=False,
+            MAIL_SERVER="127.0.0.1",
+            MAIL_PORT=silent.port,
+            MAIL_TIMEOUT=3,
+            ADMINS=["ops@example.com"],
+        )
+        add_boom(app)
+        began = time.monotonic()
+        assert app.test_client().get("/test/boom").status_code == 500
+        assert time.monotonic() - began < 2  # the mail thread waits out MAIL_TIMEOUT, not the request
+    finally:
+        silent.close()

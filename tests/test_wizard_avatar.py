@@ -15,12 +15,13 @@ from tests.page_reading import parse
 from tests.registration_client import VALID
 from tests.registration_client import Registration
 from tests.registration_client import png_bytes
+from tests.upload_files import stored_files
+from uploads.avatars import sized_name
 
 
 def files_in(path) -> list[str]:
-    return (
-        sorted(name for name in os.listdir(path) if not name.startswith(".")) if os.path.isdir(path) else []
-    )
+    """The avatars in a folder, by the name of their largest size (each has a `-128` twin)."""
+    return [name for name in stored_files(path) if "-" not in name]
 
 
 def jpeg_with_gps_and_rotation() -> bytes:
@@ -48,6 +49,7 @@ def test_avatar_is_staged_shown_and_promoted_on_confirm(app, client, tmp_path):
     assert user.avatar == staged[0]
     assert files_in(tmp_path / "uploads" / "staging") == []
     assert files_in(tmp_path / "uploads" / "avatars") == staged
+    assert stored_files(tmp_path / "uploads" / "avatars") == sorted([staged[0], sized_name(staged[0], 128)])
     served = client.get(f"/media/avatars/{user.avatar}")
     assert served.status_code == 200 and served.headers["X-Content-Type-Options"] == "nosniff"
     assert served.cache_control.private and not served.cache_control.public

@@ -86,8 +86,10 @@ def test_a_signed_in_user_is_sent_to_their_profile_not_into_a_new_registration(a
     reg = Registration(client)
     reg.complete("account")
     auth.login()
-    for url in ("/register", reg.url("profile"), reg.url("review")):
-        response = client.get(url)
-        assert response.headers["Location"] == "/profile", url
+    assert client.get("/register").headers["Location"] == "/profile"
     page = client.get("/profile").get_data(as_text=True)
     assert "You are signed in as alice. Sign out first to create another account." in page
+    for url in (reg.url("profile"), reg.url("review")):  # a run already open: offered, never entered
+        response = client.get(url)
+        assert response.status_code == 409, url
+        assert "You are signed in as alice" in response.get_data(as_text=True)

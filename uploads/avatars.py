@@ -1,44 +1,104 @@
-"""Avatars: staged during registration under a UUID name, promoted on confirm."""
+"""Avatars: two sizes under one UUID name; staged during registration, promoted on confirm."""
 
+import contextlib
 from typing import IO
 
 from flask import current_app
+from sqlalchemy import select
 
+from extensions import db
+from models import User
 from uploads import storage
-from uploads.images import avatar_from_upload
+from uploads.commit import StoredFile
+from uploads.commit import owned_files
+from uploads.images import AVATAR_SIZES
+from uploads.images import avatar_images
 from uploads.images import save_webp
+from uploads.sweep import referenced_by
 
 STAGING = "staging"
 AVATARS = "avatars"
 
 
-def stage_avatar(stream: IO[bytes]) -> str:
-    """Process an uploaded image into the staging area; returns its stored name.
+def sized_name(name: str, size: int) -> str:
+    """The file of one size: the largest is `name` itself, the others `<uuid>-<size>.webp`."""
+    if size == AVATAR_SIZES[0]:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    return f"{stem}-{size}{dot}{extension}"
+
+
+def avatar_files(name: str | None) -> list[str]:
+    """Every stored file of an avatar, largest first (none for no avatar)."""
+    return [sized_name(name, size) for size in AVATAR_SIZES] if name else []
+
+
+def save_avatar(stream: IO[bytes], kind: str) -> str:
+    """Process an uploaded image into `kind` (STAGING or AVATARS); returns its stored name.
 
     Raises ImageRejected (with a message for the user) when it is not an image.
+    Every size is written, or none is.
     """
-    image = avatar_from_upload(stream)
+    images = avatar_images(stream)
     name = storage.new_stored_name("webp")
-    storage.write_atomically(STAGING, name, lambda fh: save_webp(image, fh))
+    try:
+        for size, image in zip(AVATAR_SIZES, images, strict=True):
+            storage.write_atomically(
+                kind, sized_name(name, size), lambda fh, image=image: save_webp(image, fh)
+            )
+    except BaseException:
+        delete_files(kind, name)
+        raise
     return name
+
+
+def stage_avatar(stream: IO[bytes]) -> str:
+    """Process an uploaded image into the staging area; returns its stored name."""
+    return save_avatar(stream, STAGING)
 
 
 def promote_staged_avatar(name: str) -> str:
-    """Make a staged avatar a real one (a rename); returns the name to store on the user."""
+    """Make a staged avatar a real one (renames); returns the name to store on the user.
+
+    Raises FileNotFoundError when the staged photo is gone (swept).
+    """
     storage.move(name, STAGING, AVATARS)
+    for small in avatar_files(name)[1:]:
+        # A photo staged before avatars had several sizes has none: the route falls back.
+        with contextlib.suppress(FileNotFoundError):
+            storage.move(small, STAGING, AVATARS)
     return name
+
+
+def delete_files(kind: str, name: str | None) -> None:
+    """Delete every size of an avatar in one area."""
+    for file in avatar_files(name):
+        storage.delete(kind, file)
 
 
 def discard_staged_avatar(name: str | None) -> None:
     """Delete a staged avatar that will not be used."""
-    storage.delete(STAGING, name)
+    delete_files(STAGING, name)
 
 
 def delete_avatar(name: str | None) -> None:
-    """Delete a user's avatar file (when replaced or removed)."""
-    storage.delete(AVATARS, name)
+    """Delete a user's avatar files (when replaced or removed)."""
+    delete_files(AVATARS, name)
 
 
 def sweep_staged_avatars() -> int:
     """Delete staged avatars of registrations abandoned longer than WIZARD_TTL_SECONDS."""
     return storage.sweep_older_than(STAGING, current_app.config["WIZARD_TTL_SECONDS"])
+
+
+@owned_files
+def avatar_of(user) -> list[StoredFile]:
+    """The avatar files of `user`, deleted with the account."""
+    return [StoredFile(AVATARS, file) for file in avatar_files(user.avatar)]
+
+
+@referenced_by(AVATARS)
+def avatars_in_use() -> set[str]:
+    """Every file of every user's avatar (the sweep keeps these)."""
+    names = db.session.scalars(select(User.avatar).where(User.avatar.is_not(None)))
+    return {file for name in names for file in avatar_files(name)}

@@ -1,18 +1,35 @@
 """Where files live under UPLOAD_ROOT, named by UUID, written atomically."""
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import IO
 
 from flask import current_app
 
-# A stored name is a UUID hex and a fixed extension: never user text.
-STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(webp|png|jpg|pdf|docx|txt)$")
+# A stored name is a UUID hex, an optional size (`-128`) and a fixed extension: never user text.
+STORED_NAME = re.compile(r"^[0-9a-f]{32}(-[0-9]{2,4})?\.(webp|png|jpg|pdf|docx|txt)$")
+PARTIAL_PREFIX = ".part-"
+CHUNK = 64 * 1024
+
+
+class FileTooLarge(ValueError):
+    """An upload went past its size limit while it was being received."""
+
+
+@dataclass(frozen=True)
+class Received:
+    """An upload copied into a partial file (not yet visible under a stored name)."""
+
+    path: str
+    size: int
+    sha256: str
 
 
 def upload_dir(kind: str) -> str:
@@ -35,7 +52,7 @@ def is_stored_name(name: str) -> bool:
 def write_atomically(kind: str, name: str, write: Callable[[IO[bytes]], None]) -> str:
     """Write via a temporary file and rename, so no half-written file is ever visible."""
     directory = upload_dir(kind)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".part-")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=PARTIAL_PREFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -44,6 +61,40 @@ def write_atomically(kind: str, name: str, write: Callable[[IO[bytes]], None]) -
         os.unlink(tmp)
         raise
     return os.path.join(directory, name)
+
+
+def receive_stream(kind: str, stream: IO[bytes], max_bytes: int) -> Received:
+    """Copy an upload into a partial file in `kind` chunk by chunk, hashing as it goes.
+
+    Never holds more than one chunk in memory; stops and removes the partial file
+    (FileTooLarge) as soon as it passes `max_bytes`.
+    """
+    fd, tmp = tempfile.mkstemp(dir=upload_dir(kind), prefix=PARTIAL_PREFIX)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            while chunk := stream.read(CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise FileTooLarge()
+                digest.update(chunk)
+                fh.write(chunk)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return Received(tmp, size, digest.hexdigest())
+
+
+def keep_received(received: Received, kind: str, name: str) -> None:
+    """Give a received partial file its stored name (one rename)."""
+    os.replace(received.path, os.path.join(upload_dir(kind), name))
+
+
+def discard_received(received: Received) -> None:
+    """Remove a received partial file that will not be kept."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(received.path)
 
 
 def move(name: str, source_kind: str, target_kind: str) -> None:
@@ -69,4 +120,16 @@ def sweep_older_than(kind: str, max_age: float) -> int:
                 removed += 1
             except FileNotFoundError:
                 pass
+    return removed
+
+
+def sweep_unreferenced(kind: str, keep: set[str], max_age: float) -> int:
+    """Delete files in an area older than `max_age` seconds whose names are not in `keep`."""
+    cutoff = time.time() - max_age
+    removed = 0
+    for entry in os.scandir(upload_dir(kind)):
+        if entry.name not in keep and entry.is_file() and entry.stat().st_mtime < cutoff:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed += 1
     return removed

@@ -23,6 +23,9 @@ class RecordBackend(Protocol):
     def set(self, key: str, value: Any, ttl: int) -> None:
         """Keep `value` under `key` for `ttl` seconds; raise OSError or RedisError when refused."""
 
+    def delete(self, key: str) -> None:
+        """Forget the record under `key` (nothing happens when there is none)."""
+
 
 class FileRecords:
     """Records as files of the session store's CacheLib cache (the file's own expiry)."""
@@ -37,6 +40,9 @@ class FileRecords:
         if not self.cache.set(key, value, timeout=ttl):
             raise OSError(f"could not write record {key!r} to {self.cache._path}")
 
+    def delete(self, key: str) -> None:
+        self.cache.delete(key)
+
 
 class RedisRecords:
     """Records as Redis keys of the session store's client, expired by Redis."""
@@ -50,6 +56,9 @@ class RedisRecords:
 
     def set(self, key: str, value: Any, ttl: int) -> None:
         self.client.set(key, msgspec.msgpack.encode(value), ex=ttl)
+
+    def delete(self, key: str) -> None:
+        self.client.delete(key)
 
 
 def records_for(app: Flask) -> RecordBackend:

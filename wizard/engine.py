@@ -32,6 +32,8 @@ from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 from wtforms import FileField
 
+from carried_errors import attach_carried_errors
+from carried_errors import back_to_form_when_too_large
 from macros.tree import walk_fields
 from wizard.expiry import duration_words
 from wizard.formdata import field_errors
@@ -42,7 +44,7 @@ from wizard.run import Run
 from wizard.steps import Step
 from wizard.storage import WizardStorage
 
-RESERVED_STEP_NAMES = {"review", "start"}
+RESERVED_STEP_NAMES = {"review", "start", "continue"}
 
 
 class Wizard:
@@ -69,7 +71,8 @@ class Wizard:
         for decorate in self.review_decorators:
             review = decorate(review)
         self.blueprint.add_url_rule("/<wid>/review", "review", review, methods=["GET", "POST"])
-        self.blueprint.add_url_rule("/<wid>/<step>", "step", self.step_view, methods=["GET", "POST"])
+        step_view = back_to_form_when_too_large(self.step_view)
+        self.blueprint.add_url_rule("/<wid>/<step>", "step", step_view, methods=["GET", "POST"])
 
     # Hooks ------------------------------------------------------------------
 
@@ -77,8 +80,11 @@ class Wizard:
         """Act on a confirmed run whose every step re-validated; finish it with `storage.finish`."""
         raise NotImplementedError
 
-    def refusal(self) -> Response | None:
-        """What to answer instead of the wizard (a signed-in user on a sign-up), or None to go on."""
+    def refusal(self, run: Run | None) -> ResponseReturnValue | None:
+        """What to answer instead of the wizard (a signed-in user on a sign-up), or None to go on.
+
+        `run` is the run being visited (None when starting one).
+        """
         return None
 
     def finished_run_response(self, run: Run) -> Response:
@@ -138,25 +144,26 @@ class Wizard:
         """The run `wid` of this browser, or None."""
         return self.storage.load(wid)
 
-    def expired_response(self) -> tuple[str, int]:
-        """The 410 page: this registration is unknown or expired; start again."""
+    def expired_response(self, wid: str) -> tuple[str, int]:
+        """The 410 page, saying why this run is gone (expired, signed out, another browser's); start again."""
         kept_for = duration_words(self.storage.ttl)
-        return render_template("wizard/expired.html", wizard=self, kept_for=kept_for), 410
+        reason = self.storage.why_missing(wid)
+        return render_template("wizard/expired.html", wizard=self, kept_for=kept_for, reason=reason), 410
 
-    def closed_response(self, run: Run | None) -> ResponseReturnValue | None:
+    def closed_response(self, wid: str, run: Run | None) -> ResponseReturnValue | None:
         """The answer for a run that cannot go on (finished, refused, expired), or None."""
         if run is not None and run.is_finished:
             return self.finished_run_response(run)
-        refusal = self.refusal()
+        refusal = self.refusal(run)
         if refusal is not None:
             return refusal
         if run is None:
-            return self.expired_response()
+            return self.expired_response(wid)
         return None
 
     def start_view(self) -> Response:
         """`GET <prefix>`: open a new run and go to its first step."""
-        refusal = self.refusal()
+        refusal = self.refusal(None)
         if refusal is not None:
             return refusal
         wid = self.storage.create()
@@ -169,7 +176,7 @@ class Wizard:
         if current is None:
             abort(404)
         run = self.load(wid)
-        response = self.closed_response(run)
+        response = self.closed_response(wid, run)
         if response is not None:
             return response
         if not current.is_active(Answers(run.answers)):
@@ -216,6 +223,7 @@ class Wizard:
         for field in walk_fields(form):
             if field.name in pending:
                 field.errors = list(pending[field.name])
+        attach_carried_errors(form)  # a photo too large to read, say
         return form
 
     def stored_form(self, run: Run, step: Step) -> FlaskForm:
@@ -241,7 +249,7 @@ class Wizard:
     def review_view(self, wid: str) -> ResponseReturnValue:
         """`GET/POST <prefix>/<wid>/review`: every answer, change links, confirm."""
         run = self.load(wid)
-        response = self.closed_response(run)
+        response = self.closed_response(wid, run)
         if response is not None:
             return response
         blocker = self.first_incomplete(run)

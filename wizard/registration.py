@@ -8,9 +8,11 @@ from flask import abort
 from flask import current_app
 from flask import flash
 from flask import redirect
+from flask import render_template
 from flask import request
 from flask import send_from_directory
 from flask import url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
@@ -18,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from auth.loader import sign_in
+from auth.loader import sign_out
 from extensions import db
 from extensions import limiter
 from forms.base import FormworkForm
@@ -181,14 +184,29 @@ class RegistrationWizard(Wizard):
         flash("That registration is complete. Please sign in.", "info")
         return redirect(url_for("auth.login"))
 
-    def refusal(self) -> Response | None:
-        """A signed-in user goes to their profile: confirming would sign them in as someone else."""
+    def refusal(self, run: Run | None) -> ResponseReturnValue | None:
+        """A signed-in user may not confirm (it would switch accounts): starting one goes to their
+        profile; a registration already in progress (another tab) offers to sign out and continue it."""
         if not current_user.is_authenticated:
             return None
+        if run is not None:
+            return render_template("wizard/signed_in.html", wizard=self, run=run), 409
         flash(
             f"You are signed in as {current_user.username}. Sign out first to create another account.", "info"
         )
         return redirect(url_for("profiles.show"))
+
+    def continue_signed_out_view(self, wid: str) -> ResponseReturnValue:
+        """`POST <prefix>/<wid>/continue`: sign out, keep this run (under a new wid of the new session)."""
+        run = self.load(wid)
+        if run is None:
+            return self.expired_response(wid)
+        if run.is_finished:
+            return self.finished_run_response(run)
+        sign_out()
+        moved = self.storage.rebind(run)
+        flash("You are signed out. Here is the registration you had open.", "info")
+        return redirect(self.next_url(moved))
 
 
 registration = RegistrationWizard(
@@ -200,6 +218,9 @@ registration = RegistrationWizard(
     ],
     title="Create your account",
     url_prefix="/register",
+)
+registration.blueprint.add_url_rule(
+    "/<wid>/continue", "continue_signed_out", registration.continue_signed_out_view, methods=["POST"]
 )
 
 

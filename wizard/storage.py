@@ -26,6 +26,8 @@ from flask import session
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from input_limits import MAX_RECORD_BYTES
+from sessions import EARLIER_SIDS_KEY
+from sessions import SIGNED_OUT_KEY
 from wizard.backends import RecordBackend
 from wizard.backends import records_for
 from wizard.run import Run
@@ -68,9 +70,9 @@ class WizardStorage:
     def key(self, wid: str) -> str:
         return f"wizard:{self.namespace}:{wid}"
 
-    def signature(self, head: str) -> str:
-        """The signature that binds a wid's first part to this wizard and this session."""
-        message = f"{self.namespace}:{session.sid}:{head}".encode()
+    def signature(self, head: str, sid: str | None = None) -> str:
+        """The signature that binds a wid's first part to this wizard and this session (or `sid`)."""
+        message = f"{self.namespace}:{sid or session.sid}:{head}".encode()
         digest = hmac.new(current_app.secret_key.encode(), message, hashlib.sha256).digest()
         return urlsafe_b64encode(digest).decode()[:SIGNATURE_CHARS]
 
@@ -91,7 +93,26 @@ class WizardStorage:
         if not WID_PATTERN.match(wid or ""):
             return False
         head, signature = wid[:-SIGNATURE_CHARS], wid[-SIGNATURE_CHARS:]
-        return hmac.compare_digest(signature, self.signature(head)) or wid in self.finished_here()
+        sids = [session.sid, *session.get(EARLIER_SIDS_KEY, [])]  # the ids this browser had before signing in
+        return any(hmac.compare_digest(signature, self.signature(head, sid)) for sid in sids) or (
+            wid in self.finished_here()
+        )
+
+    def why_missing(self, wid: str) -> str:
+        """Why `wid` loads nothing here: "expired", "signed_out" (the browser signed out since), "unknown"."""
+        if WID_PATTERN.match(wid or "") and self.owns(wid):
+            return "expired"
+        signed_out_at = session.get(SIGNED_OUT_KEY)
+        if signed_out_at and WID_PATTERN.match(wid or "") and self.started_at(wid) <= signed_out_at:
+            return "signed_out"
+        return "unknown"
+
+    def rebind(self, run: Run) -> Run:
+        """The same run under a new wid of this session (after it changed hands); the old key is dropped."""
+        moved = Run(self.create(), **{name: getattr(run, name) for name in RUN_FIELDS})
+        self.save(moved)
+        self.records.delete(self.key(run.wid))
+        return moved
 
     def started_at(self, wid: str) -> int:
         return int(wid[RANDOM_CHARS : RANDOM_CHARS + STAMP_CHARS], 16)

@@ -28,18 +28,19 @@
     if (summary) { summary.focus(); }
   }
 
-  // Links in the error summary move focus to the field, not just scroll to it.
+  // Links in the error summary move focus to the field, not just scroll to it (summaries
+  // drawn later by a script, such as contact.js, included).
   function setupErrorLinks() {
-    document.querySelectorAll(".fw-error-summary a[href^='#']").forEach(function (link) {
-      link.addEventListener("click", function (event) {
-        var target = document.getElementById(link.getAttribute("href").slice(1));
-        if (!target) { return; }
-        event.preventDefault();
-        var focusable = target.matches("input, select, textarea, button") ? target
-          : target.querySelector("input, select, textarea, button");
-        (focusable || target).focus();
-        target.scrollIntoView({ block: "center" });
-      });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest(".fw-error-summary a[href^='#']");
+      if (!link) { return; }
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) { return; }
+      event.preventDefault();
+      var focusable = target.matches("input, select, textarea, button") ? target
+        : target.querySelector("input, select, textarea, button");
+      (focusable || target).focus();
+      target.scrollIntoView({ block: "center" });
     });
   }
 

@@ -45,7 +45,8 @@ def press(page, name: str) -> None:
 
 def visit(page, shoot, username: str) -> None:
     """Walk the site as a new visitor who registers, shooting each page on the way."""
-    for path, name in [("/", "home"), ("/terms", "terms"), ("/gallery", "gallery"), ("/login", "login")]:
+    signed_out = [("/", "home"), ("/terms", "terms"), ("/gallery", "gallery"), ("/contact", "contact")]
+    for path, name in [*signed_out, ("/password/forgot", "password-forgot"), ("/login", "login")]:
         page.goto(path)
         shoot(name)
     press(page, "Sign in")
@@ -68,8 +69,13 @@ def visit(page, shoot, username: str) -> None:
     shoot("register-review")
     press(page, "Create my account")
     shoot("profile")
-    page.goto("/")
-    shoot("home-signed-in")
+    for path, name in [
+        ("/", "home-signed-in"),
+        ("/documents", "documents"),
+        ("/account/password", "account-password"),
+    ]:
+        page.goto(path)
+        shoot(name)
 
 
 class Shooter:

@@ -16,6 +16,7 @@ from uploads import avatars
 from uploads.commit import FileChanges
 from uploads.commit import StoredFile
 from uploads.images import ImageRejected
+from uploads.names import about_file
 
 CHOSEN_PHOTO = "profile_photo"
 
@@ -33,7 +34,7 @@ def keep_chosen_photo(form: EditProfileForm) -> None:
     try:
         name = avatars.stage_avatar(upload.stream)
     except ImageRejected as exc:
-        form.avatar.errors = [*form.avatar.errors, str(exc)]
+        form.avatar.errors = [*form.avatar.errors, about_file(upload.filename, str(exc))]
         return
     avatars.discard_staged_avatar(session.get(CHOSEN_PHOTO))
     session[CHOSEN_PHOTO] = name

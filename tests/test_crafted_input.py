@@ -46,6 +46,21 @@ def wizard_target(step: str, done: tuple[str, ...]):
     return prepare
 
 
+def crafted_answers() -> dict:
+    name = "crafted" + uuid.uuid4().hex[:12]
+    return {**VALID, "account": {**VALID["account"], "username": name, "email": f"{name}@example.com"}}
+
+
+def continue_target(client):
+    """The second tab's "Sign out and continue" form, once the first tab's account exists."""
+    first, second = Registration(client), Registration(client)
+    second.complete(answers=crafted_answers())
+    first.complete(answers=crafted_answers())
+    first.confirm()
+    url = f"/register/{second.wid}/continue"
+    return url, form_values(second.get("review"), action=url)
+
+
 def page_target(page_url: str, post_url: str, form_action: str | None = None):
     """Post to `post_url` the form of `page_url` whose action is `form_action` (default: `post_url`)."""
 
@@ -117,6 +132,7 @@ TARGETS = {
     "registration.step:profile": wizard_target("profile", ("account",)),
     "registration.step:preferences": wizard_target("preferences", ("account", "profile")),
     "registration.review": wizard_target("review", ("account", "profile", "preferences")),
+    "registration.continue_signed_out": continue_target,
 }
 
 

@@ -238,3 +238,20 @@ def test_a_new_photo_wins_over_remove(client, tmp_path):
     )
     (second,) = files_in(tmp_path / "uploads" / "staging")
     assert second != first
+
+
+@pytest.mark.parametrize(
+    ("content", "filename", "reason"),
+    [
+        (b"not an image at all", "holiday.heic", "Choose a JPEG, PNG, WebP or GIF image."),
+        (b"GIF89a but not really", "broken.gif", "not a JPEG, PNG, WebP or GIF image"),
+    ],
+)
+def test_a_refused_photo_is_named_with_the_reason(client, content, filename, reason):
+    reg = Registration(client)
+    reg.complete("account", "profile")
+    response = reg.post(
+        "preferences", VALID["preferences"], files={"avatar": (io.BytesIO(content), filename)}
+    )
+    message = parse(response).find(id="avatar-error").get_text(" ", strip=True)
+    assert f"{filename}:" in message and reason in message

@@ -91,6 +91,20 @@ def checked_name(filename: str, allowed: tuple[str, ...]) -> tuple[str, str]:
     return name, extension
 
 
+def shown_name(filename: str | None, limit: int = 60) -> str:
+    """A file's name as a message may quote it: the last path part, no control or format
+    characters, shortened with an ellipsis past `limit` characters ("" when nothing is left)."""
+    last = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in last if unicodedata.category(c) not in ("Cc", "Cf")).strip()
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def about_file(filename: str | None, message: str) -> str:
+    """`message` naming the file it is about: 'holiday.heic: Choose a JPEG, PNG, WebP or GIF image.'"""
+    name = shown_name(filename)
+    return f"{name}: {message}" if name else message
+
+
 def join_kinds(allowed: tuple[str, ...]) -> str:
     """'PDF, DOCX or TXT'."""
     kinds = [kind.upper() for kind in allowed]

@@ -31,6 +31,7 @@ from models import User
 from models import hash_password
 from uploads import avatars
 from uploads.images import ImageRejected
+from uploads.names import about_file
 from uploads.storage import upload_dir
 from wizard.engine import Wizard
 from wizard.run import Answers
@@ -80,7 +81,7 @@ class PreferencesStep(Step):
         try:
             name = avatars.stage_avatar(upload.stream)
         except ImageRejected as exc:
-            form.avatar.errors = [*form.avatar.errors, str(exc)]
+            form.avatar.errors = [*form.avatar.errors, about_file(upload.filename, str(exc))]
             return
         avatars.discard_staged_avatar(run.extra.get("avatar"))
         run.extra["avatar"] = name

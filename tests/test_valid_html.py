@@ -11,6 +11,7 @@ import io
 import pytest
 
 from tests.conftest import add_user
+from tests.html_checker import checker_command
 from tests.html_checker import html_errors
 from tests.page_reading import csrf_token
 from tests.page_reading import parse
@@ -108,6 +109,7 @@ def sign_in_pages(app, client) -> dict[str, str]:
 
 @pytest.fixture
 def every_page(app, make_app) -> dict[str, str]:
+    checker_command()  # skip (or fail under REQUIRE_SERVICES=1) before gathering any page
     visitor = app.test_client()
     signed_out = crawl(visitor)
     pages = {f"GET {path} (signed out)": html(response) for path, response in signed_out.items()}

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test lint format bench clean vnu
+.PHONY: run demo test lint format bench clean vnu
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ $(VNU_JAR): package.json package-lock.json
 	else echo "npm not found: tests/test_valid_html.py will skip (apt-get install -y npm)"; fi
 
 vnu: $(VNU_JAR)
+
+## demo: create/upgrade the schema, then add a demo author and a dozen recipes (idempotent)
+demo: $(VENV)/.runtime
+	$(FLASK) db upgrade
+	$(FLASK) demo-data
 
 ## test: install test deps and run the whole suite (lint included), on every core, saying why a test skipped
 PYTEST_WORKERS ?= auto

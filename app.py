@@ -30,6 +30,8 @@ from pages import bp as pages_bp
 from pages.navigation import register_navigation
 from passwords import bp as passwords_bp
 from profiles import bp as profiles_bp
+from recipes.demo import demo_data_command
+from recipes.routes import bp as recipes_bp
 from request_limits import register_request_limits
 from security import register_security_headers
 from sessions import register_sessions
@@ -108,6 +110,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(documents_bp)
     app.register_blueprint(uploads_bp)
     app.register_blueprint(gallery_bp)
+    app.register_blueprint(recipes_bp)
     app.register_blueprint(contact_bp)
     app.register_blueprint(contact_api_bp)
     app.register_blueprint(passwords_bp)
@@ -129,7 +132,9 @@ def register_housekeeping(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    """`flask --app app sessions sweep`, `flask --app app uploads sweep`, `flask --app app mail send`."""
+    """`flask --app app sessions sweep`, `flask --app app uploads sweep`, `flask --app app mail send`,
+    `flask --app app demo-data`."""
     app.cli.add_command(sessions_cli)
     app.cli.add_command(uploads_cli)
     app.cli.add_command(mail_cli)
+    app.cli.add_command(demo_data_command)

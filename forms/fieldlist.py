@@ -1,7 +1,8 @@
 """FieldList rows that work without JavaScript: the Add/Remove buttons are plain submits.
 
 The macro library draws an "Add" button (`fw-add=<list name>`) under a FieldList
-and a "Remove" button (`fw-remove=<row name>`) in each row. A view handles them
+and "Move up", "Move down" (`fw-move-up`/`fw-move-down=<row name>`) and "Remove"
+(`fw-remove=<row name>`) buttons in each row. A view handles them
 before validating, so the page comes back with the row added or removed and
 nothing typed lost:
 
@@ -23,13 +24,14 @@ from wtforms import FieldList
 from wtforms import Form
 
 from macros.rows import ADD_BUTTON
+from macros.rows import MOVE_BUTTONS
 from macros.rows import REMOVE_BUTTON
 from macros.rows import can_add
 from macros.tree import walk_fields
 
 
 def apply_row_action(form: Form, formdata: Mapping[str, str] | None = None) -> bool:
-    """Apply the add/remove row button the user pressed; True when one was pressed.
+    """Apply the add/remove/move row button the user pressed; True when one was pressed.
 
     When it returns True the caller renders the form again without validating it.
     Unknown lists, rows out of range, and adds beyond `max_entries` change nothing.
@@ -42,13 +44,27 @@ def apply_row_action(form: Form, formdata: Mapping[str, str] | None = None) -> b
             _focus(fieldlist, fieldlist.append_entry())
         return True
     if REMOVE_BUTTON in formdata:
-        list_name, _, index = formdata[REMOVE_BUTTON].rpartition("-")
-        fieldlist = find_fieldlist(form, list_name)
-        position = row_position(index)
-        if fieldlist is not None and position is not None and position < len(fieldlist.entries):
+        fieldlist, position = pressed_row(form, formdata[REMOVE_BUTTON])
+        if fieldlist is not None:
             remove_row(fieldlist, position)
         return True
+    for button, offset in MOVE_BUTTONS.items():
+        if button in formdata:
+            fieldlist, position = pressed_row(form, formdata[button])
+            if fieldlist is not None and 0 <= position + offset < len(fieldlist.entries):
+                move_row(fieldlist, position, offset)
+            return True
     return False
+
+
+def pressed_row(form: Form, value: str) -> tuple[FieldList | None, int]:
+    """The list and position of the row a row button names (`ingredients-2`), or (None, -1)."""
+    list_name, _, index = value.rpartition("-")
+    fieldlist = find_fieldlist(form, list_name)
+    position = row_position(index)
+    if fieldlist is None or position is None or position >= len(fieldlist.entries):
+        return None, -1
+    return fieldlist, position
 
 
 def row_position(text: str) -> int | None:
@@ -71,6 +87,17 @@ def remove_row(fieldlist: FieldList, position: int) -> None:
         _focus(fieldlist, fieldlist.entries[min(position, len(fieldlist.entries) - 1)])
     else:
         fieldlist.focus_add_button = True
+
+
+def move_row(fieldlist: FieldList, position: int, offset: int) -> None:
+    """Swap a row with its neighbour (`offset` -1 or 1), renumber, and focus the button pressed again."""
+    entries = fieldlist.entries
+    entries[position], entries[position + offset] = entries[position + offset], entries[position]
+    fieldlist._compact_indices()  # WTForms' own renumbering, as pop_entry and insert_entry use
+    moved = entries[position + offset]
+    at_edge = position + offset in (0, len(entries) - 1)
+    direction = "up" if offset < 0 else "down"
+    fieldlist.focus_move = (moved.name, ("down" if direction == "up" else "up") if at_edge else direction)
 
 
 def find_fieldlist(form: Form, name: str) -> FieldList | None:

@@ -6,7 +6,6 @@ country list where they need one.
 
 from wtforms import BooleanField
 from wtforms import DateField
-from wtforms import DecimalField
 from wtforms import EmailField
 from wtforms import FieldList
 from wtforms import FormField
@@ -19,48 +18,22 @@ from wtforms import TextAreaField
 from wtforms.validators import DataRequired
 from wtforms.validators import Email
 from wtforms.validators import Length
-from wtforms.validators import NumberRange
-from wtforms.validators import Optional
 
 from forms.base import FormworkForm
-from forms.base import FormworkSubform
 from forms.fields import LongSelectField
+from forms.recipe import ingredient_rows
 from forms.registration import AddressForm
 from forms.registration import country_choices
-from forms.validators import real_number
 from gallery.field_types import CATEGORIES
-
-UNITS = [
-    SelectChoice("", "No unit"),
-    SelectChoice("g", "grams"),
-    SelectChoice("ml", "millilitres"),
-    SelectChoice("tsp", "teaspoons"),
-]
-
-
-class IngredientDemoForm(FormworkSubform):
-    """One ingredient row."""
-
-    name = StringField("Ingredient", validators=[DataRequired("Name the ingredient."), Length(max=80)])
-    quantity = DecimalField(
-        "Quantity",
-        validators=[Optional(), real_number, NumberRange(min=0, message="Enter a positive amount.")],
-    )
-    unit = SelectField("Unit", choices=UNITS, validators=[Optional()])
 
 
 class RecipeDemoForm(FormworkForm):
-    """Repeating rows: ingredients (FormField rows) and tags (single-field rows)."""
+    """Repeating rows: ingredients (the real recipe form's rows) and tags (single-field rows)."""
 
     title = StringField(
         "Recipe title", validators=[DataRequired("Give the recipe a title."), Length(max=120)]
     )
-    ingredients = FieldList(
-        FormField(IngredientDemoForm, label="Ingredient"),
-        label="Ingredients",
-        min_entries=1,
-        max_entries=8,
-    )
+    ingredients = ingredient_rows(max_entries=8)
     tags = FieldList(StringField("Tag", validators=[Length(max=30)]), label="Tags", max_entries=4)
     save = SubmitField("Save recipe")
 

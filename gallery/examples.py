@@ -232,13 +232,13 @@ EXAMPLES: list[Example] = [
     ),
     form_example(
         "recipe",
-        "Rows you can add and remove (FieldList)",
+        "Rows you can add, move and remove (FieldList)",
         "fieldlist",
         demo.RecipeDemoForm,
         '{{ render_form(form, action=action, field_attrs={"ingredients": {"grid": ["name:6 quantity:3 unit:3"]}}) }}',
         state="filled",
         sample=fixtures.RECIPE_SAMPLE,
-        note="Without JavaScript, Add and Remove are submit buttons the view handles with forms.fieldlist.apply_row_action.",
+        note="Without JavaScript, Add, Move and Remove are submit buttons the view handles with forms.fieldlist.apply_row_action. The ingredient rows are the recipe form's own (forms.recipe.IngredientForm).",
     ),
     form_example(
         "everything",

@@ -2,7 +2,7 @@
 
 `fields.py` answers `fields.html` (a field's kind, label marker, aria wiring),
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
-`rows.py` FieldList rows and their Add/Remove buttons. `init_app` registers them all.
+`rows.py` FieldList rows and their Add/Move/Remove buttons. `init_app` registers them all.
 """
 
 from flask import Flask
@@ -44,4 +44,5 @@ def init_app(app: Flask) -> None:
         fieldlist_can_remove=rows.can_remove,
         FIELDLIST_ADD=rows.ADD_BUTTON,
         FIELDLIST_REMOVE=rows.REMOVE_BUTTON,
+        FIELDLIST_MOVE=[("up" if step < 0 else "down", name) for name, step in rows.MOVE_BUTTONS.items()],
     )

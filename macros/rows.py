@@ -1,10 +1,11 @@
-"""FieldList rows as the macro library draws them: their labels, Add/Remove buttons and blank row.
+"""FieldList rows as the macro library draws them: their labels, Add/Move/Remove buttons and blank row.
 
-The macros draw an "Add" button (`fw-add=<list name>`) under a FieldList and a
-"Remove" button (`fw-remove=<row name>`) in each row, plain submit buttons that a
-view hands to `forms.fieldlist.apply_row_action` before validating, and a blank
-row numbered `__index__` for static/js/forms.js, which adds and removes rows in
-the page and keeps the names contiguous.
+The macros draw an "Add" button (`fw-add=<list name>`) under a FieldList and
+"Move up", "Move down" (`fw-move-up`/`fw-move-down=<row name>`) and "Remove"
+(`fw-remove=<row name>`) buttons in each row, plain submit buttons that a view
+hands to `forms.fieldlist.apply_row_action` before validating, and a blank row
+numbered `__index__` for static/js/forms.js, which adds, moves and removes rows
+in the page and keeps the names contiguous.
 """
 
 from markupsafe import Markup
@@ -13,6 +14,7 @@ from wtforms import FieldList
 
 ADD_BUTTON = "fw-add"
 REMOVE_BUTTON = "fw-remove"
+MOVE_BUTTONS = {"fw-move-up": -1, "fw-move-down": 1}  # the button's name: which way the row goes
 PLACEHOLDER = "__index__"
 
 

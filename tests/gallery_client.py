@@ -63,5 +63,6 @@ def ingredient_rows(response) -> list[tuple[str, str]]:
     """(name, quantity) of each ingredient row shown; the JavaScript template row left out."""
     rows = article(response, "recipe").select("[data-fw-fieldlist$='-ingredients'] [data-fw-rows] > .fw-row")
     return [
-        (row.find("input", type="text")["value"], row.find("input", type="number")["value"]) for row in rows
+        (row.select_one("input[name$=-name]")["value"], row.select_one("input[name$=-quantity]")["value"])
+        for row in rows
     ]

@@ -16,11 +16,13 @@ from extensions import db
 from gallery.examples import EXAMPLES
 from models import User
 from passwords.tokens import reset_token
+from tests.auth_actions import AuthActions
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
 from tests.conftest import module_app
 from tests.page_reading import form_values
 from tests.page_reading import parse
+from tests.recipe_client import make_recipe
 from tests.registration_client import VALID
 from tests.registration_client import Registration
 
@@ -111,6 +113,23 @@ def logout_target(client):
     return "/logout", {"csrf_token": values["csrf_token"]}
 
 
+def recipe_target(page: str):
+    """A signed-in author's recipe form (`new`, `edit`) or delete button (`delete`)."""
+
+    def prepare(client):
+        name = "cook" + uuid.uuid4().hex[:12]
+        author = add_user(client.application, name, f"{name}@example.com")
+        AuthActions(client).login(name)
+        recipe_id = make_recipe(client.application, author)
+        if page == "delete":
+            url = f"/recipes/{recipe_id}/delete"
+            return url, form_values(client.get(f"/recipes/{recipe_id}"), action=url)
+        url = "/recipes/new" if page == "new" else f"/recipes/{recipe_id}/edit"
+        return url, form_values(client.get(url), action="")
+
+    return prepare
+
+
 GALLERY_FORMS = [example.slug for example in EXAMPLES if example.postable]
 TARGETS = {
     "auth.login": page_target("/login", "/login", form_action=""),
@@ -133,6 +152,9 @@ TARGETS = {
     "registration.step:preferences": wizard_target("preferences", ("account", "profile")),
     "registration.review": wizard_target("review", ("account", "profile", "preferences")),
     "registration.continue_signed_out": continue_target,
+    "recipes.new": recipe_target("new"),
+    "recipes.edit": recipe_target("edit"),
+    "recipes.delete": recipe_target("delete"),
 }
 
 
@@ -182,6 +204,10 @@ CASES = {
     "crafted row buttons": lambda values: (
         "form",
         {**values, "fw-add": "-".join(["csrf_token", "²"]), "fw-remove": "x-" + "9" * 5000},
+    ),
+    "crafted move buttons": lambda values: (
+        "form",
+        {**values, "fw-move-up": ["ingredients-0", "x-²"], "fw-move-down": "ingredients-" + "9" * 5000},
     ),
     "crafted actions": lambda values: ("form", {**values, "action": ["confirm", "back", "\x00", "x" * 5000]}),
     "bytes that are not UTF-8": lambda values: ("raw", values),

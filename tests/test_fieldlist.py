@@ -197,3 +197,36 @@ def test_rows_are_named_after_the_entry_label():
     form = RecipeForm()
     assert row_label(form.ingredients) == "Ingredient"
     assert row_label(form.tags) == "Tag"
+
+
+def test_move_up_swaps_a_row_with_the_one_above_and_renumbers_both():
+    form, handled = pressed(("fw-move-up", "ingredients-2"), ["flour", "butter", "eggs"])
+    assert handled is True
+    assert names_of(form) == ["flour", "eggs", "butter"]
+    assert [row.form.name.name for row in form.ingredients] == [f"ingredients-{i}-name" for i in range(3)]
+    assert form.ingredients[1].form.amount.data == "3 cups"  # the row's other values moved with it
+    assert form.ingredients.focus_move == ("ingredients-1", "up")
+
+
+def test_move_down_a_single_field_row():
+    form, _ = pressed(("fw-move-down", "tags-0"), ["flour"], ["sweet", "quick"])
+    assert form.tags.data == ["quick", "sweet"]
+    assert form.tags.focus_move == ("tags-1", "up")  # the last row has no Move down: its twin takes focus
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        ("fw-move-up", "ingredients-0"),
+        ("fw-move-down", "ingredients-1"),
+        ("fw-move-up", "ingredients-5"),
+        ("fw-move-down", "ingredients-" + "9" * 5000),
+        ("fw-move-up", "ingredients-²"),
+        ("fw-move-down", "unknown-0"),
+        ("fw-move-up", ""),
+    ],
+)
+def test_moves_past_the_edge_or_of_unknown_rows_change_nothing(button):
+    form, handled = pressed(button, ["flour", "butter"])
+    assert handled is True
+    assert names_of(form) == ["flour", "butter"]

@@ -1,5 +1,5 @@
 // Enhancements for Formwork's form macros (templates/macros/). Every form works without this file:
-// FieldList rows are added and removed by the server; this does it in the page instead.
+// FieldList rows are added, moved and removed by the server; this does it in the page instead.
 (function () {
   "use strict";
 
@@ -9,7 +9,7 @@
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  // ---- FieldList: add and remove rows, keep names contiguous, move focus sensibly ----
+  // ---- FieldList: add, move and remove rows, keep names contiguous, move focus sensibly ----
 
   function rowsOf(list) {
     return Array.prototype.slice.call(own(list, "[data-fw-rows]")[0].children)
@@ -31,7 +31,7 @@
       if (element.hasAttribute("name")) {
         element.setAttribute("name", element.getAttribute("name").replace(namePattern, "$1" + index));
       }
-      if (element.hasAttribute("data-fw-remove")) {
+      if (element.hasAttribute("data-fw-remove") || element.hasAttribute("data-fw-move")) {
         element.value = element.value.replace(namePattern, "$1" + index);
       }
     });
@@ -51,11 +51,24 @@
     var max = parseInt(list.dataset.fwMax || "0", 10);
     rows.forEach(function (row, index) { renumberRow(row, list, index); });
     own(list, "[data-fw-remove]").forEach(function (button) { button.hidden = rows.length <= min; });
+    rows.forEach(function (row, index) {
+      moveButtons(row).forEach(function (button) {
+        var up = button.dataset.fwMove === "up";
+        button.hidden = up ? index === 0 : index === rows.length - 1;
+      });
+    });
     var full = max > 0 && rows.length >= max;
     var add = own(list, "[data-fw-add]")[0];
     var note = own(list, "[data-fw-max-note]")[0];
     if (add) { add.hidden = full; }
     if (note) { note.hidden = !full; }
+  }
+
+  // The row's own Move buttons, not those of a list nested in it.
+  function moveButtons(row) {
+    return Array.prototype.slice.call(row.querySelectorAll("[data-fw-move]")).filter(function (button) {
+      return button.closest("[data-fw-row]") === row;
+    });
   }
 
   function firstControl(container) {
@@ -124,15 +137,33 @@
     announce(list, title + " removed.");
   }
 
+  // Swap a row with its neighbour; focus stays on the button pressed (or its twin at the edge).
+  function moveRow(list, row, direction) {
+    var rows = rowsOf(list);
+    var neighbour = rows[rows.indexOf(row) + (direction === "up" ? -1 : 1)];
+    if (!neighbour) { return; }
+    var targets = summaryTargets();
+    if (direction === "up") { neighbour.before(row); } else { neighbour.after(row); }
+    refreshList(list);
+    followSummary(targets);
+    var buttons = moveButtons(row);
+    var same = buttons.filter(function (b) { return b.dataset.fwMove === direction && !b.hidden; })[0];
+    var other = buttons.filter(function (b) { return !b.hidden; })[0];
+    if (same || other) { (same || other).focus(); }
+    announce(list, "Moved " + direction + ": now " + rowTitle(row) + " of " + rows.length + ".");
+  }
+
   function setupFieldLists() {
     document.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-fw-add], [data-fw-remove]");
+      var button = event.target.closest("[data-fw-add], [data-fw-remove], [data-fw-move]");
       if (!button) { return; }
       var list = button.closest("[data-fw-fieldlist]");
       if (!list) { return; }
       event.preventDefault();
       if (button.hasAttribute("data-fw-add")) {
         addRow(list);
+      } else if (button.hasAttribute("data-fw-move")) {
+        moveRow(list, button.closest("[data-fw-row]"), button.dataset.fwMove);
       } else {
         removeRow(list, button.closest("[data-fw-row]"));
       }

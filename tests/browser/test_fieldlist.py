@@ -86,7 +86,7 @@ def ingredient_names(page) -> list[str]:
 
 
 def assert_rows_numbered_in_order(page, rows: int) -> None:
-    """Names, ids, labels, Remove buttons and row titles all count 0..rows-1 (1..rows shown), no gaps."""
+    """Names, ids, labels, Move and Remove buttons and row titles all count 0..rows-1 (1..rows shown), no gaps."""
     numbering = page.locator(INGREDIENTS).evaluate(
         """list => [...list.querySelectorAll('[data-fw-rows] > [data-fw-row]')].map(row => ({
             id: row.id,
@@ -95,6 +95,7 @@ def assert_rows_numbered_in_order(page, rows: int) -> None:
             labelsPointAtControls: [...row.querySelectorAll('label')].every(
                 l => row.querySelector('#' + CSS.escape(l.htmlFor))),
             remove: row.querySelector('[data-fw-remove]').value,
+            moves: [...row.querySelectorAll('[data-fw-move]')].map(b => b.value + (b.hidden ? ' (hidden)' : '')),
             numbers: [...row.querySelectorAll('[data-fw-row-number]')].map(s => s.textContent),
         }))"""
     )
@@ -109,7 +110,12 @@ def assert_rows_numbered_in_order(page, rows: int) -> None:
                 "ids": controls,
                 "labelsPointAtControls": True,
                 "remove": row,
-                "numbers": [str(index + 1)] * 2,  # the legend and the Remove button's hidden text
+                "moves": [
+                    row + (" (hidden)" if index == 0 else ""),
+                    row + (" (hidden)" if index == rows - 1 else ""),
+                ],
+                "numbers": [str(index + 1)]
+                * 4,  # the legend, and the Move up, Move down and Remove buttons' hidden text
             }
         )
     assert numbering == expected

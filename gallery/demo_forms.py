@@ -9,14 +9,17 @@ from wtforms import DateField
 from wtforms import EmailField
 from wtforms import FieldList
 from wtforms import FormField
+from wtforms import RadioField
 from wtforms import SearchField
 from wtforms import SelectChoice
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms import SubmitField
+from wtforms import TelField
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired
 from wtforms.validators import Email
+from wtforms.validators import InputRequired
 from wtforms.validators import Length
 
 from forms.base import FormworkForm
@@ -25,6 +28,7 @@ from forms.recipe import ingredient_rows
 from forms.registration import AddressForm
 from forms.registration import country_choices
 from gallery.field_types import CATEGORIES
+from macros.reveal import RevealedBy
 
 
 class RecipeDemoForm(FormworkForm):
@@ -109,3 +113,37 @@ class NameDemoForm(FormworkForm):
 
     first_name = StringField("First name", validators=[DataRequired("Enter your first name.")])
     last_name = StringField("Last name", validators=[DataRequired("Enter your last name.")])
+
+
+class RevealDemoForm(FormworkForm):
+    """Conditional reveal: each way of contact asks its own follow-up; a gift asks for a message."""
+
+    contact = RadioField(
+        "How should we contact you?",
+        choices=[
+            SelectChoice("email", "E-mail"),
+            SelectChoice("phone", "Phone"),
+            SelectChoice("post", "Post"),
+        ],
+        validators=[InputRequired("Choose how we should contact you.")],
+    )
+    contact_email = EmailField(
+        "E-mail address",
+        validators=[
+            RevealedBy("contact", "email"),
+            DataRequired("Enter your e-mail address."),
+            Email("Enter a valid e-mail address."),
+        ],
+        render_kw={"autocomplete": "email"},
+    )
+    contact_phone = TelField(
+        "Phone number",
+        validators=[RevealedBy("contact", "phone"), DataRequired("Enter your phone number.")],
+        render_kw={"autocomplete": "tel"},
+    )
+    gift = BooleanField("This is a gift")
+    gift_message = TextAreaField(
+        "Gift message",
+        validators=[RevealedBy("gift"), DataRequired("Write the gift message."), Length(max=200)],
+    )
+    send = SubmitField("Continue")

@@ -23,26 +23,6 @@ STATES = {
     "help": "With help text",
 }
 FIELD_STATES = ("empty", "filled", "error", "disabled", "help")
-SECTIONS = [
-    ("fields", "Field types", "Every field type in every state, each drawn with one render_field call."),
-    (
-        "layouts",
-        "Layouts",
-        "Whole forms with render_form: stacked, horizontal, inline, and a grid of rows and columns.",
-    ),
-    (
-        "buttons",
-        "Buttons and progress",
-        "Several submit buttons, forward first so Enter presses it; the wizard progress bar.",
-    ),
-    (
-        "errors",
-        "Error summary",
-        "Real validation errors at every depth, summarised at the top with a link to each field.",
-    ),
-    ("fieldlist", "Repeating rows", "FieldList rows added and removed with or without JavaScript."),
-    ("whole", "The whole form", "Every field of the field-type examples in one form: try submitting it."),
-]
 
 
 @dataclass(frozen=True)
@@ -59,7 +39,7 @@ class Example:
 
     slug: str
     title: str
-    section: str
+    section: str  # the family page it is shown on (gallery/families.py)
     form_class: type
     demos: tuple[Demo, ...]
     note: str = ""
@@ -74,6 +54,7 @@ class Example:
 def field_example(
     name: str,
     title: str,
+    section: str,
     attrs: str = "",
     states: tuple[str, ...] = FIELD_STATES,
     filled: str = "",
@@ -92,7 +73,7 @@ def field_example(
     return Example(
         slug=name.replace("_", "-"),
         title=title,
-        section="fields",
+        section=section,
         form_class=FieldTypesForm,
         demos=demos,
         note=note,
@@ -116,73 +97,99 @@ WIZARD_BUTTONS = """{{ wizard_progress([("account", "Account"), ("profile", "Pro
      {"name": "action", "value": "next", "label": "Continue"},
      {"name": "action", "value": "back", "label": "Back", "style": "outline-secondary"}]) }}"""
 
+WIZARD_DONE = """{{ wizard_progress([("account", "Account"), ("profile", "Profile"), ("preferences", "Preferences")], "review") }}"""
+
 EXAMPLES: list[Example] = [
-    field_example("name", "Text (StringField)"),
-    field_example("email", "E-mail (EmailField)"),
-    field_example("website", "Web address (URLField)"),
-    field_example("phone", "Telephone (TelField)"),
-    field_example("search", "Search (SearchField)"),
+    field_example("name", "Text (StringField)", "text"),
+    field_example("email", "E-mail (EmailField)", "text"),
+    field_example("website", "Web address (URLField)", "text"),
+    field_example("phone", "Telephone (TelField)", "text"),
+    field_example("search", "Search (SearchField)", "text"),
     field_example(
-        "password", "Password (PasswordField)", note="A password is never written back into the page."
+        "password",
+        "Password with a Show button (PasswordField)",
+        "text",
+        note="Every password box gets the Show button, drawn by the macro; a password is never written back into the page.",
     ),
-    field_example("message", "Text area with a character count (TextAreaField)", attrs="rows=3"),
-    field_example("servings", "Whole number (IntegerField)"),
-    field_example("price", "Decimal (DecimalField)"),
-    field_example("weight", "Decimal number (FloatField)"),
-    field_example("spiciness", "Slider (IntegerRangeField)"),
-    field_example("strength", "Decimal slider (DecimalRangeField)"),
-    field_example("terms", "Checkbox (BooleanField)"),
+    field_example("message", "Text area with a character count (TextAreaField)", "text", attrs="rows=3"),
+    field_example("servings", "Whole number (IntegerField)", "dates-numbers"),
+    field_example("price", "Decimal (DecimalField)", "dates-numbers"),
+    field_example("weight", "Decimal number (FloatField)", "dates-numbers"),
+    field_example("spiciness", "Slider (IntegerRangeField)", "dates-numbers"),
+    field_example("strength", "Decimal slider (DecimalRangeField)", "dates-numbers"),
+    field_example("terms", "Checkbox (BooleanField)", "choices"),
     field_example(
         "newsletter",
         "Switch (BooleanField)",
+        "choices",
         attrs="switch=true",
         states=("empty", "filled", "disabled", "help"),
     ),
-    field_example("category", "Drop-down (SelectField)"),
-    field_example("diets", "Multiple choice list (SelectMultipleField)"),
-    field_example("plan", "Radio buttons (RadioField)"),
+    field_example("category", "Drop-down (SelectField)", "choices"),
+    field_example("diets", "Multiple choice list (SelectMultipleField)", "choices"),
+    field_example("plan", "Radio buttons (RadioField)", "choices"),
     field_example(
         "interests",
         "Checkboxes (MultiCheckboxField)",
+        "choices",
         note="forms.fields.MultiCheckboxField: a SelectMultipleField drawn as checkboxes.",
     ),
-    field_example("birthday", "Date (DateField)"),
-    field_example("delivery", "Date and time (DateTimeLocalField)"),
-    field_example("pickup", "Time (TimeField)"),
-    field_example("expiry", "Month (MonthField)"),
+    field_example("birthday", "Date (DateField)", "dates-numbers"),
+    field_example(
+        "moved_in",
+        "Date in three boxes (DatePartsField)",
+        "dates-numbers",
+        note="macros.date_parts.DatePartsField: one field in Python (a datetime.date), one error that names the wrong box.",
+    ),
+    field_example("delivery", "Date and time (DateTimeLocalField)", "dates-numbers"),
+    field_example("pickup", "Time (TimeField)", "dates-numbers"),
+    field_example("expiry", "Month (MonthField)", "dates-numbers"),
     field_example(
         "week",
         "Week (IsoWeekField)",
+        "dates-numbers",
         note="forms.fields.IsoWeekField: WTForms' WeekField, reading ISO weeks as browsers send them.",
     ),
-    field_example("colour", "Colour (ColorField)"),
+    field_example("colour", "Colour (ColorField)", "dates-numbers"),
+    form_example(
+        "reveal",
+        "A choice that reveals a follow-up question",
+        "choices",
+        demo.RevealDemoForm,
+        "{{ render_form(form, action=action) }}",
+        note='RevealedBy("contact", "email") on a field draws it under that choice and validates it only when the choice is picked.',
+    ),
     field_example(
         "recipe_card",
         "File (FileField)",
+        "files",
         filled='current_name="lemon-tart.pdf"',
         note="accept= comes from FileAllowed.",
     ),
     field_example(
         "photo",
         "Image with preview (FileField)",
+        "files",
         filled='current_url=sample_image, current_name="lemon-tart.svg"',
         note="An image-only FileAllowed adds a preview of the chosen picture; current_url shows the one kept.",
     ),
-    field_example("documents", "Several files (MultipleFileField)"),
+    field_example("documents", "Several files (MultipleFileField)", "files"),
     field_example(
         "token",
         "Hidden (HiddenField)",
+        "text",
         states=("filled",),
         note="Nothing visible: the HTML it writes is shown.",
     ),
     field_example(
         "address",
         "Nested form (FormField)",
+        "nested",
         states=("empty", "filled", "error", "help"),
         note="A fieldset with a legend; nested names such as address-city.",
     ),
-    field_example("save", "Submit button (SubmitField)", states=("empty", "disabled")),
-    field_example("publish", "Button (ButtonField)", states=("empty", "disabled")),
+    field_example("save", "Submit button (SubmitField)", "layouts", states=("empty", "disabled")),
+    field_example("publish", "Button (ButtonField)", "layouts", states=("empty", "disabled")),
     form_example(
         "stacked",
         "Stacked (the default)",
@@ -215,10 +222,18 @@ EXAMPLES: list[Example] = [
     form_example(
         "wizard-buttons",
         "Forward and Back buttons, with wizard progress",
-        "buttons",
+        "wizard",
         demo.NameDemoForm,
         WIZARD_BUTTONS,
         note="Continue comes first in the page, so Enter presses it; the layout draws Back on the left.",
+    ),
+    Example(
+        "progress-done",
+        "Progress once every step is done",
+        "wizard",
+        demo.NameDemoForm,
+        (Demo("empty", WIZARD_DONE),),
+        note='Any name that is not a step (the review page gives "review") marks every step done.',
     ),
     form_example(
         "summary",
@@ -233,7 +248,7 @@ EXAMPLES: list[Example] = [
     form_example(
         "recipe",
         "Rows you can add, move and remove (FieldList)",
-        "fieldlist",
+        "nested",
         demo.RecipeDemoForm,
         '{{ render_form(form, action=action, field_attrs={"ingredients": {"grid": ["name:6 quantity:3 unit:3"]}}) }}',
         state="filled",
@@ -243,7 +258,7 @@ EXAMPLES: list[Example] = [
     form_example(
         "everything",
         "Every field type in one form",
-        "whole",
+        "layouts",
         FieldTypesForm,
         '{{ render_form(form, action=action, field_attrs={"newsletter": {"switch": true}}) }}',
         help_text=fixtures.HELP_TEXT,

@@ -5,6 +5,7 @@ bad input, disabled and with help text (`gallery/fixtures.py`); the "whole form"
 example posts all of it.
 """
 
+import datetime
 from decimal import Decimal
 
 from flask_wtf.file import FileAllowed
@@ -52,6 +53,9 @@ from forms.registration import INTERESTS
 from forms.registration import PLANS
 from forms.registration import AddressForm
 from forms.validators import real_number
+from gallery.validators import Between
+from gallery.validators import dark_enough
+from macros.date_parts import DatePartsField
 from uploads.images import IMAGE_EXTENSIONS
 
 CATEGORIES = [
@@ -60,6 +64,7 @@ CATEGORIES = [
     SelectChoice("cake", "Cakes"),
     SelectChoice("soup", "Soups"),
 ]
+EIGHT, TWENTY = datetime.time(8), datetime.time(20)
 DIETS = [
     SelectChoice("vegetarian", "Vegetarian"),
     SelectChoice("vegan", "Vegan"),
@@ -141,12 +146,54 @@ class FieldTypesForm(FormworkForm):
     interests = MultiCheckboxField(
         "Interests", choices=INTERESTS, validators=[DataRequired("Choose at least one interest.")]
     )
-    birthday = DateField("Date of birth", validators=[DataRequired("Enter a date, like 1990-04-27.")])
-    delivery = DateTimeLocalField("Delivery time", validators=[DataRequired("Enter a date and time.")])
-    pickup = TimeField("Pick-up time", validators=[DataRequired("Enter a time, like 17:30.")])
-    expiry = MonthField("Card expiry month", validators=[DataRequired("Enter a month, like 2027-09.")])
-    week = IsoWeekField("Holiday week", validators=[DataRequired("Enter a week, like 2026-W31.")])
-    colour = ColorField("Theme colour", validators=[Regexp(r"^#[0-9a-fA-F]{6}$", message="Choose a colour.")])
+    birthday = DateField(
+        "Date of birth",
+        validators=[
+            DataRequired("Enter a date, like 1990-04-27."),
+            Between(
+                datetime.date(1900, 1, 1), datetime.date(2020, 12, 31), "Enter a date from 1900 to 2020."
+            ),
+        ],
+    )
+    moved_in = DatePartsField(
+        "When did you move in?",
+        subject="The date you moved in",
+        validators=[DataRequired("Enter the date you moved in.")],
+    )
+    delivery = DateTimeLocalField(
+        "Delivery time",
+        validators=[
+            DataRequired("Enter a date and time."),
+            Between(EIGHT, TWENTY, "Deliveries run from 8:00 to 20:00.", key=datetime.datetime.time),
+        ],
+    )
+    pickup = TimeField(
+        "Pick-up time",
+        validators=[
+            DataRequired("Enter a time, like 17:30."),
+            Between(EIGHT, datetime.time(18), "The shop is open from 8:00 to 18:00."),
+        ],
+    )
+    expiry = MonthField(
+        "Card expiry month",
+        validators=[
+            DataRequired("Enter a month, like 2027-09."),
+            Between(datetime.date(2026, 1, 1), datetime.date(2040, 12, 1), "That card has expired."),
+        ],
+    )
+    week = IsoWeekField(
+        "Holiday week",
+        validators=[
+            DataRequired("Enter a week, like 2026-W31."),
+            Between(
+                20, 40, "Holidays can be from week 20 to week 40.", key=lambda day: day.isocalendar().week
+            ),
+        ],
+    )
+    colour = ColorField(
+        "Theme colour",
+        validators=[Regexp(r"^#[0-9a-fA-F]{6}$", message="Choose a colour."), dark_enough],
+    )
     recipe_card = FileField(
         "Recipe card", validators=[FileAllowed(["pdf", "txt"], "Choose a PDF or text file.")]
     )

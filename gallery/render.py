@@ -10,8 +10,6 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
-from gallery.examples import EXAMPLES
-from gallery.examples import SECTIONS
 from gallery.examples import STATES
 from gallery.examples import Demo
 from gallery.examples import Example
@@ -111,21 +109,18 @@ def render_snippet(source: str, form: Form, **context) -> Markup:
     return Markup(compiled(source).render(form=form, **macros, **context))  # noqa: S704
 
 
-def render_examples(posted: dict[str, Form]) -> list[tuple[tuple[str, str, str], list[RenderedExample]]]:
-    """Every section with its rendered examples; `posted` forms replace the demo ones."""
+def render_examples(examples: list[Example], posted: dict[str, Form]) -> list[RenderedExample]:
+    """`examples` rendered in their states; a `posted` form replaces its example's demo form."""
     sample_image = url_for("static", filename="favicon.svg")
-    sections = []
-    for section in SECTIONS:
-        rendered = []
-        for example in (e for e in EXAMPLES if e.section == section[0]):
-            # No #fragment: Chromium clears focus when it scrolls to one after load, which would
-            # undo the error summary's focus and the autofocus a server-side Add/Remove gives.
-            action = url_for("gallery.submit", example=example.slug)
-            demos = []
-            for demo in example.demos:
-                form = posted.get(example.slug) or build_form(example, demo)
-                html = render_snippet(demo.source, form, action=action, sample_image=sample_image)
-                demos.append(RenderedDemo(STATES[demo.state], html, demo.source))
-            rendered.append(RenderedExample(example, demos))
-        sections.append((section, rendered))
-    return sections
+    rendered = []
+    for example in examples:
+        # No #fragment: Chromium clears focus when it scrolls to one after load, which would
+        # undo the error summary's focus and the autofocus a server-side Add/Remove gives.
+        action = url_for("gallery.submit", example=example.slug)
+        demos = []
+        for demo in example.demos:
+            form = posted.get(example.slug) or build_form(example, demo)
+            html = render_snippet(demo.source, form, action=action, sample_image=sample_image)
+            demos.append(RenderedDemo(STATES[demo.state], html, demo.source))
+        rendered.append(RenderedExample(example, demos))
+    return rendered

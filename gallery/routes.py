@@ -1,4 +1,9 @@
-"""`GET /gallery` shows every example; `POST /gallery?example=<slug>` really submits one."""
+"""`/gallery`: an index and a page per component family; `POST /gallery?example=<slug>` submits one example.
+
+A submitted example comes back on its own family's page: with its errors (or its
+added or removed row) at once, or after a valid post at its own card, showing
+what the server received.
+"""
 
 from flask import Blueprint
 from flask import abort
@@ -8,16 +13,21 @@ from flask import request
 from flask import session
 from flask import url_for
 from flask.typing import ResponseReturnValue
-from wtforms import Field
 from wtforms import Form
 
 from forms.fieldlist import apply_row_action
 from gallery.examples import EXAMPLES_BY_SLUG
+from gallery.families import FAMILIES
+from gallery.families import FAMILIES_BY_SLUG
+from gallery.families import MAX_QUERY
+from gallery.families import Family
+from gallery.families import examples_of
+from gallery.families import family_of
+from gallery.families import matching
+from gallery.families import search_text
+from gallery.received import received_rows
 from gallery.render import posted_form
 from gallery.render import render_examples
-from input_limits import clipped
-from macros.fields import field_kind
-from macros.tree import walk_fields
 
 bp = Blueprint("gallery", __name__)
 
@@ -26,8 +36,29 @@ RECEIVED = "gallery_received"
 
 @bp.get("/gallery")
 def index() -> ResponseReturnValue:
-    """Every example, and what the last valid submission sent."""
-    return show({})
+    """The families and their examples; `?q=` filters them (the search box without JavaScript)."""
+    slug = request.args.get("example", "")
+    if slug in EXAMPLES_BY_SLUG:  # an old link to one example: its page, at its card
+        example = EXAMPLES_BY_SLUG[slug]
+        return redirect(url_for("gallery.family", slug=example.section, _anchor=example.slug))
+    query = request.args.get("q", "")[:MAX_QUERY].strip()
+    found = {example.slug for example in matching(query)}
+    listed = [(family, [e for e in examples_of(family) if e.slug in found]) for family in FAMILIES]
+    return render_template(
+        "gallery/index.html",
+        query=query,
+        listed=[(family, examples) for family, examples in listed if examples],
+        found=len(found),
+    )
+
+
+@bp.get("/gallery/<slug>")
+def family(slug: str) -> ResponseReturnValue:
+    """One family's page: every example with its source, and what the last valid post sent."""
+    chosen = FAMILIES_BY_SLUG.get(slug)
+    if chosen is None:
+        abort(404)
+    return show(chosen, {})
 
 
 @bp.post("/gallery")
@@ -38,43 +69,32 @@ def submit() -> ResponseReturnValue:
         abort(404)
     form = posted_form(example)
     if apply_row_action(form) or not form.validate_on_submit():
-        return show({example.slug: form})
-    session[RECEIVED] = {"slug": example.slug, "values": received_values(form)}
-    return redirect(url_for("gallery.index", _anchor=example.slug))
+        return show(family_of(example), {example.slug: form})
+    session[RECEIVED] = {"slug": example.slug, "rows": received_rows(form)}
+    return redirect(url_for("gallery.family", slug=example.section, _anchor=example.slug))
 
 
-def show(posted: dict[str, Form]) -> str:
-    error_form = next((form for form in posted.values() if form.errors), None)
+@bp.context_processor
+def side_navigation() -> dict:
+    """Every gallery page's side navigation: the families and their examples."""
+    return {
+        "gallery_nav": [(family, examples_of(family)) for family in FAMILIES],
+        "gallery_search_text": search_text,
+    }
+
+
+def show(chosen: Family, posted: dict[str, Form]) -> str:
+    """Render a family's page, `posted` forms in place of their demos."""
+    examples = examples_of(chosen)
+    received = session.get(RECEIVED)
+    if isinstance(received, dict) and received.get("slug") in {example.slug for example in examples}:
+        session.pop(RECEIVED)  # shown once, on the page of the example it belongs to
+    else:
+        received = None
     return render_template(
-        "gallery/index.html",
-        sections=render_examples(posted),
-        received=session.pop(RECEIVED, None),
-        error_form=error_form,
+        "gallery/family.html",
+        family=chosen,
+        examples=render_examples(examples, posted),
+        received=received,
+        error_form=next((form for form in posted.values() if form.errors), None),
     )
-
-
-def received_values(form: Form) -> list[list[str]]:
-    """[name, value] of every field that arrived, names without the example's prefix.
-
-    Values are kept in the session until the next page: each is cut at its field's maximum.
-    """
-    prefix = getattr(form, "_prefix", "")
-    return [
-        [field.name.removeprefix(prefix), received_text(field)]
-        for field in walk_fields(form)
-        if field.type != "CSRFTokenField" and field_kind(field) != "submit"  # data, not its token or buttons
-    ]
-
-
-def received_text(field: Field) -> str:
-    """What the "received" list shows for a field: its data as text, never a password."""
-    return "(not shown)" if field.type == "PasswordField" else clipped(field, display(field.data))
-
-
-def display(value) -> str:
-    """A field's data as plain text for the "received" list (files by name)."""
-    if isinstance(value, list):
-        return ", ".join(display(item) for item in value)
-    if hasattr(value, "filename"):
-        return value.filename or ""
-    return "" if value is None else str(value)

@@ -2,14 +2,17 @@
 
 `fields.py` answers `fields.html` (a field's kind, label marker, aria wiring),
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
-`rows.py` FieldList rows and their Add/Move/Remove buttons. `init_app` registers them all.
+`rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
+the conditional reveal and the three-box date. `init_app` registers them all.
 """
 
 from flask import Flask
 
 from macros import fields
 from macros import forms
+from macros import reveal
 from macros import rows
+from macros.date_parts import PARTS
 
 
 def init_app(app: Flask) -> None:
@@ -29,6 +32,11 @@ def init_app(app: Flask) -> None:
         max_length=fields.max_length,
         describedby=fields.describedby,
         control_attrs=fields.control_attrs,
+        is_password=fields.is_password,
+        date_part_attrs=fields.date_part_attrs,
+        DATE_PARTS=PARTS,
+        reveals_of=reveal.reveals,
+        REVEAL_CHECKED=reveal.CHECKED,
         form_errors=forms.form_errors,
         summary_id=forms.summary_id,
         summary_focus=forms.summary_focus,

@@ -75,6 +75,7 @@ KINDS = {
     "IntegerRangeField": "range",
     "DecimalRangeField": "range",
     "ColorField": "color",
+    "DatePartsField": "dateparts",
 }
 CONTROL_CLASSES = {
     "select": "form-select",
@@ -112,6 +113,29 @@ def kind_of_class(field_class: type) -> str:
     field it extends, not as a plain input.
     """
     return next((KINDS[klass.__name__] for klass in field_class.__mro__ if klass.__name__ in KINDS), "input")
+
+
+def is_password(field: Field) -> bool:
+    """True for a password box (PasswordField, or any field drawn with PasswordInput): it gets a Show button."""
+    return getattr(field.widget, "input_type", None) == "password"
+
+
+def date_part_attrs(field: Field, part: str) -> dict[str, Any]:
+    """The attributes of one box of a DatePartsField: its wrong parts are marked invalid."""
+    invalid = part in field.invalid_parts or (bool(field.errors) and not field.invalid_parts)
+    attrs: dict[str, Any] = {
+        "class": f"form-control fw-date-{part}" + (" is-invalid" if invalid else ""),
+        "id": field.part_id(part),
+        "name": field.part_name(part),
+        "type": "text",
+        "inputmode": "numeric",
+        "value": field.parts[part],
+    }
+    if invalid:
+        attrs["aria-invalid"] = "true"
+    if autocomplete_for(field) == "bday":
+        attrs["autocomplete"] = f"bday-{part}"
+    return attrs
 
 
 def is_required(field: Field) -> bool:
@@ -234,6 +258,8 @@ def control_attrs(field: Field, kind: str, attrs: dict[str, Any], extra_ids: tup
     token = autocomplete_for(field)
     if token and "autocomplete" not in attrs and "autocomplete" not in render_kw:
         attrs["autocomplete"] = token
+    if kind == "color" and not field._value() and "value" not in attrs:
+        attrs["value"] = "#000000"  # what a browser shows for no colour; value="" is invalid HTML
     if kind == "file" and "accept" not in attrs and "accept" not in render_kw:
         accept = accept_for(field)
         if accept:

@@ -7,6 +7,7 @@ from wtforms import Field
 from wtforms import Form
 
 from macros.fields import field_kind
+from macros.reveal import is_revealed
 from macros.rows import blank_row
 from macros.tree import walk_fields
 
@@ -64,7 +65,7 @@ def layout_rows(form: Form, grid: list | str | None = None) -> list[Row]:
     buttons are left out: render_form draws them elsewhere.
     """
     if grid == "columns":
-        grid = [[field.short_name for field in form if field_kind(field) not in ("hidden", "submit")]]
+        grid = [[field.short_name for field in form if drawn_on_a_row(field)]]
     rows: list[Row] = []
     placed: set[str] = set()
     for line in grid or []:
@@ -75,12 +76,17 @@ def layout_rows(form: Form, grid: list | str | None = None) -> list[Row]:
         placed.update(field.short_name for field, _ in cells)
         rows.append(Row(cells, grid=len(cells) > 1 or cells[0][1] != "col-md"))
     for field in form:
-        if field.short_name not in placed and field_kind(field) not in ("hidden", "submit"):
+        if field.short_name not in placed and drawn_on_a_row(field):
             rows.append(Row([(field, "")], grid=False))
     if grid:  # keep the form's own order for rows the grid does not mention
         order = {field.short_name: position for position, field in enumerate(form)}
         rows.sort(key=lambda row: order[row.cells[0][0].short_name])
     return rows
+
+
+def drawn_on_a_row(field: Field) -> bool:
+    """False for hidden fields, buttons and follow-up questions drawn inside their choice."""
+    return field_kind(field) not in ("hidden", "submit") and not is_revealed(field)
 
 
 def submit_fields(form: Form) -> tuple[list[Field], list[Field]]:
@@ -128,6 +134,8 @@ def anchor_for(field: Field) -> str:
         return first.id if first is not None else field.id
     if kind == "hidden":
         return ""  # nothing visible to jump to
+    if kind == "dateparts":  # the first wrong box
+        return field.part_id(field.invalid_parts[0] if field.invalid_parts else "day")
     return field.id
 
 

@@ -2,9 +2,34 @@
 
 import re
 
+import pytest
+
+from gallery.examples import EXAMPLES_BY_SLUG
 from macros.rows import PLACEHOLDER
+from tests.conftest import module_app
 from tests.page_reading import csrf_token
 from tests.page_reading import parse
+
+
+def page_url(slug: str) -> str:
+    """The family page an example is shown on."""
+    return f"/gallery/{EXAMPLES_BY_SLUG[slug].section}"
+
+
+class GalleryPages:
+    """Each family page as a first-time visitor sees it, fetched and parsed once: `pages[slug]`."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self.parsed: dict = {}
+
+    def __getitem__(self, slug: str):
+        url = page_url(slug)
+        if url not in self.parsed:
+            response = self.client.get(url)
+            assert response.status_code == 200, url
+            self.parsed[url] = parse(response)
+        return self.parsed[url]
 
 
 def posts_to(form, slug: str) -> bool:
@@ -12,12 +37,12 @@ def posts_to(form, slug: str) -> bool:
     return form.get("action", "").partition("#")[0] == f"/gallery?example={slug}"
 
 
-def untouched(page, slug: str) -> tuple[dict, str]:
+def untouched(pages: GalleryPages, slug: str) -> tuple[dict, str]:
     """What a browser sends for an example's form before any typing (but its CSRF token), and its prefix.
 
     Rows inside the <template> for JavaScript are left out: browsers never send them.
     """
-    form = next(form for form in page.find_all("form") if posts_to(form, slug))
+    form = next(form for form in pages[slug].find_all("form") if posts_to(form, slug))
     values = {}
     for control in form.find_all(["input", "select", "textarea"]):
         name, kind = control.get("name"), control.get("type", "text")
@@ -40,9 +65,9 @@ def untouched(page, slug: str) -> tuple[dict, str]:
     return values, prefix
 
 
-def post(client, page, slug: str, typed: dict | None = None, **extra):
+def post(client, pages: GalleryPages, slug: str, typed: dict | None = None, **extra):
     """Submit an example as a browser would: its untouched values, `typed` (unprefixed), then `extra`."""
-    values, prefix = untouched(page, slug)
+    values, prefix = untouched(pages, slug)
     values[prefix + "csrf_token"] = csrf_token(client)
     values.update({prefix + name: value for name, value in (typed or {}).items()})
     values.update(extra)
@@ -53,10 +78,11 @@ def article(response, slug: str):
     return parse(response).find("article", id=slug)
 
 
-def received(response, slug: str) -> dict[str, str]:
-    """The "The server received" list of an example, as {name: value}."""
+def received(response, slug: str) -> dict[str, tuple[str, str]]:
+    """The "What the server received" table of an example, as {name: (Python type, value)}."""
     shown = article(response, slug).select_one(".fw-received")
-    return {dt.get_text(): dd.get_text() for dt, dd in zip(shown("dt"), shown("dd"), strict=True)}
+    rows = [[cell.get_text() for cell in row(["th", "td"])] for row in shown.tbody("tr")]
+    return {name: (kind, value) for name, kind, value in rows}
 
 
 def ingredient_rows(response) -> list[tuple[str, str]]:
@@ -66,3 +92,22 @@ def ingredient_rows(response) -> list[tuple[str, str]]:
         (row.select_one("input[name$=-name]")["value"], row.select_one("input[name$=-quantity]")["value"])
         for row in rows
     ]
+
+
+@pytest.fixture(scope="module")
+def gallery_app(tmp_path_factory):
+    """One app for the module: a first /gallery render compiles every snippet, too slow to redo per test."""
+    with module_app(tmp_path_factory, "gallery") as app:
+        yield app
+
+
+@pytest.fixture
+def client(gallery_app):
+    """A visitor with a fresh session (this module's app, not conftest's)."""
+    return gallery_app.test_client()
+
+
+@pytest.fixture(scope="module")
+def gallery_page(gallery_app):
+    """Each family page as a first-time visitor sees it, parsed once for the checks that only read it."""
+    return GalleryPages(gallery_app.test_client())

@@ -20,6 +20,7 @@ from tests.auth_actions import AuthActions
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
 from tests.conftest import module_app
+from tests.gallery_client import page_url
 from tests.page_reading import form_values
 from tests.page_reading import parse
 from tests.recipe_client import make_recipe
@@ -144,7 +145,7 @@ TARGETS = {
     "passwords.reset": reset_target,
     "contact_api.create": page_target("/contact", "/api/contact", "/contact"),
     **{
-        f"gallery.submit:{slug}": page_target("/gallery", f"/gallery?example={slug}")
+        f"gallery.submit:{slug}": page_target(page_url(slug), f"/gallery?example={slug}")
         for slug in GALLERY_FORMS
     },
     "registration.step:account": wizard_target("account", ()),

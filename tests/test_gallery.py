@@ -1,4 +1,4 @@
-"""/gallery: every example with its source, and the forms that really post, with and without JavaScript."""
+"""/gallery: an index and a page per family, every example with its source, and forms that really post."""
 
 import io
 from urllib.parse import urlsplit
@@ -6,15 +6,21 @@ from urllib.parse import urlsplit
 import pytest
 
 from gallery.examples import EXAMPLES
-from gallery.examples import STATES
-from tests.conftest import module_app
+from gallery.families import FAMILIES
+from tests import gallery_client
 from tests.gallery_client import article
 from tests.gallery_client import ingredient_rows
+from tests.gallery_client import page_url
 from tests.gallery_client import post
 from tests.gallery_client import received
 from tests.gallery_client import untouched
 from tests.page_reading import csrf_token
 from tests.page_reading import parse
+
+# The module's app, visitor and parsed family pages (tests/gallery_client.py).
+gallery_app = gallery_client.gallery_app
+client = gallery_client.client
+gallery_page = gallery_client.gallery_page
 
 SCRIPT = "<script>alert(1)</script>"
 POSTABLE = [example.slug for example in EXAMPLES if example.postable]
@@ -41,6 +47,7 @@ VALID = {
         "leave": "2026-08-05",
     },
     "recipe": {"title": "Lemon tart", "ingredients-0-name": "Flour", "tags-0": "dessert"},
+    "reveal": {"contact": "phone", "contact_phone": "01632 960 001"},
     "everything": {
         "name": "Ada Lovelace",
         "email": "ada@example.com",
@@ -54,6 +61,9 @@ VALID = {
         "plan": "pro",
         "interests": "baking",
         "birthday": "1990-04-27",
+        "moved_in-day": "27",
+        "moved_in-month": "3",
+        "moved_in-year": "2019",
         "delivery": "2026-07-01T18:30",
         "pickup": "17:30",
         "expiry": "2027-09",
@@ -67,74 +77,53 @@ VALID = {
 }
 
 
-@pytest.fixture(scope="module")
-def gallery_app(tmp_path_factory):
-    """One app for the module: a first /gallery render compiles every snippet, too slow to redo per test."""
-    with module_app(tmp_path_factory, "gallery") as app:
-        yield app
-
-
-@pytest.fixture
-def client(gallery_app):
-    """A visitor with a fresh session (this module's app, not conftest's)."""
-    return gallery_app.test_client()
-
-
-@pytest.fixture(scope="module")
-def gallery_page(gallery_app):
-    """/gallery as a first-time visitor sees it, parsed once for the checks that only read it."""
-    response = gallery_app.test_client().get("/gallery")
-    assert response.status_code == 200
-    return parse(response)
-
-
-# How the "received" list shows what WTForms parsed (a week as its Monday: ISO week 31 of 2026).
+# How the "received" table shows what WTForms parsed: (Python type, value). A week is its Monday.
 RECEIVED_AS = {
-    "week": "2026-07-27",
-    "password": "(not shown)",
-    "terms": "True",
-    "delivery": "2026-07-01 18:30:00",
-    "pickup": "17:30:00",
-    "expiry": "2027-09-01",
+    "name": ("str", "'Ada Lovelace'"),
+    "week": ("datetime.date", "2026-07-27"),
+    "password": ("str", "(not shown)"),
+    "terms": ("bool", "True"),
+    "servings": ("int", "4"),
+    "plan": ("str", "'pro'  (Pro: unlimited recipes)"),
+    "diets": ("list[str]", "['vegan']  (Vegan)"),
+    "delivery": ("datetime.datetime", "2026-07-01T18:30:00"),
+    "pickup": ("datetime.time", "17:30:00"),
+    "expiry": ("datetime.date", "2027-09-01"),
 }
 
 
-def test_gallery_page_loads(client):
-    response = client.get("/gallery")
-    assert response.status_code == 200
-    assert parse(response).h1.get_text() == "Form gallery"
-
-
-def test_every_example_is_shown_next_to_its_source(gallery_page):
-    for example in EXAMPLES:
-        shown = gallery_page.find("article", id=example.slug)
-        assert shown.h3.get_text() == example.title, example.slug
-        assert len(shown.select(".fw-demo")) == len(example.demos), example.slug
-        sources = [code.get_text() for code in shown.select("pre.fw-source code")]
-        assert all(demo.source in sources for demo in example.demos), example.slug
-
-
-def test_every_field_state_is_labelled(gallery_page):
-    for example in (e for e in EXAMPLES if len(e.demos) > 1):
-        labels = [h4.get_text() for h4 in gallery_page.find("article", id=example.slug).select("h4.fw-state")]
-        assert labels == [STATES[demo.state] for demo in example.demos], example.slug
-    assert {h4.get_text() for h4 in gallery_page.select("h4.fw-state")} == set(STATES.values())
-
-
 @pytest.mark.parametrize("slug", POSTABLE)
-def test_a_valid_submission_shows_what_the_server_received(client, gallery_page, slug):
+def test_a_valid_submission_comes_back_to_its_card_with_what_the_server_received(client, gallery_page, slug):
     response = post(client, gallery_page, slug, VALID[slug])
     assert response.status_code == 302
-    assert urlsplit(response.headers["Location"]).path == "/gallery"
-    expected = {**VALID[slug], **RECEIVED_AS}
-    shown = received(client.get("/gallery"), slug)
-    assert {name: shown[name] for name in VALID[slug]} == {name: expected[name] for name in VALID[slug]}
+    location = urlsplit(response.headers["Location"])
+    assert (location.path, location.fragment) == (page_url(slug), slug)
+    shown = received(client.get(location.path), slug)
+    assert all(name in shown for name in VALID[slug] if not name.startswith("moved_in-")), shown
 
 
-def test_the_received_list_is_shown_once(client, gallery_page):
+def test_the_received_table_shows_python_types_and_typed_values(client, gallery_page):
+    post(client, gallery_page, "everything", VALID["everything"])
+    shown = received(client.get(page_url("everything")), "everything")
+    assert {name: shown[name] for name in RECEIVED_AS} == RECEIVED_AS
+    assert shown["moved_in"] == ("datetime.date", "2019-03-27")
+    assert shown["price"] == ("NoneType", "None")
+    assert shown["recipe_card"][0] in ("NoneType", "FileStorage")
+
+
+def test_the_received_table_is_shown_once(client, gallery_page):
     post(client, gallery_page, "inline", VALID["inline"])
-    assert article(client.get("/gallery"), "inline").select_one(".fw-received") is not None
-    assert article(client.get("/gallery"), "inline").select_one(".fw-received") is None
+    assert article(client.get("/gallery/layouts"), "inline").select_one(".fw-received") is not None
+    assert article(client.get("/gallery/layouts"), "inline").select_one(".fw-received") is None
+
+
+def test_a_follow_up_left_unrevealed_is_received_as_none(client, gallery_page):
+    post(
+        client, gallery_page, "reveal", {**VALID["reveal"], "contact_email": "typed before changing my mind"}
+    )
+    shown = received(client.get("/gallery/choices"), "reveal")
+    assert shown["contact_email"] == ("NoneType", "None")
+    assert shown["contact_phone"] == ("str", "'01632 960 001'")
 
 
 @pytest.mark.parametrize("slug", POSTABLE)
@@ -144,6 +133,7 @@ def test_missing_fields_show_the_errors(client, gallery_page, slug):
     assert response.status_code == 200
     page = parse(response)
     assert page.title.get_text().startswith("Error: ")
+    assert page.h1.get_text() == next(f.title for f in FAMILIES if f.slug == page_url(slug).rsplit("/", 1)[1])
     links = [link["href"].removeprefix("#") for link in page.find("article", id=slug).find(role="alert")("a")]
     assert links and all(page.find(id=target) is not None for target in links)
 
@@ -158,6 +148,13 @@ def test_missing_fields_show_the_errors(client, gallery_page, slug):
         ("everything", "price", "sNaN", "Enter a number."),
         ("everything", "strength", "-Infinity", "Enter a number."),
         ("everything", "photo", (io.BytesIO(b"MZ"), "setup.exe"), "Choose a JPEG, PNG, WebP or GIF image."),
+        (
+            "everything",
+            "moved_in-month",
+            "13",
+            "Enter the month as a number from 1 to 12.",
+        ),
+        ("reveal", "contact", "email", "Enter your e-mail address."),
     ],
 )
 def test_bad_values_come_back_as_errors(client, gallery_page, slug, name, value, message):
@@ -237,6 +234,10 @@ def test_crafted_rows_never_break_the_page(client, gallery_page, crafted):
         {"photo": (io.BytesIO(b""), "")},
         {"colour": "\x00" * 10},
         {"token": ""},
+        {"moved_in-day": "9" * 5000},
+        {"moved_in-month": ["1", "2"]},
+        {"moved_in-year": (io.BytesIO(b"2019"), "year.txt")},
+        {"moved_in-day": "\x00", "moved_in-month": "٣", "moved_in-year": "-2019"},
     ],
 )
 def test_crafted_values_never_break_the_page(client, gallery_page, crafted):
@@ -248,6 +249,6 @@ def test_typed_markup_comes_back_as_text(client, gallery_page):
     response = post(client, gallery_page, "stacked", {"name": SCRIPT})
     assert article(response, "stacked").find(id="stacked-empty-name")["value"] == SCRIPT
     post(client, gallery_page, "inline", {**VALID["inline"], "q": SCRIPT})
-    page = client.get("/gallery")
-    assert received(page, "inline")["q"] == SCRIPT
+    page = client.get("/gallery/layouts")
+    assert received(page, "inline")["q"] == ("str", repr(SCRIPT))
     assert parse(page).find_all("script", src=False) == []

@@ -186,15 +186,21 @@
     }
   }
 
+  // A visually hidden polite live region placed after `element`.
+  function liveRegionAfter(element) {
+    var region = document.createElement("div");
+    region.className = "visually-hidden";
+    region.setAttribute("aria-live", "polite");
+    element.after(region);
+    return region;
+  }
+
   function setupCounts(root) {
     root.querySelectorAll("[data-fw-count-for]").forEach(function (counter) {
       var field = document.getElementById(counter.dataset.fwCountFor);
       if (!field) { return; }
       // A separate live region, updated after typing pauses, so each key press is not read out.
-      counter.fwLive = document.createElement("div");
-      counter.fwLive.className = "visually-hidden";
-      counter.fwLive.setAttribute("aria-live", "polite");
-      counter.after(counter.fwLive);
+      counter.fwLive = liveRegionAfter(counter);
       updateCount(counter, field, false);
       field.addEventListener("input", function () { updateCount(counter, field, true); });
     });
@@ -256,10 +262,56 @@
     });
   }
 
+  // ---- Conditional reveal: a choice's follow-up questions show only while it is picked ----
+
+  function refreshReveals() {
+    document.querySelectorAll("[data-fw-reveal]").forEach(function (box) {
+      var choice = document.getElementById(box.dataset.fwReveal);
+      if (choice) { box.hidden = !choice.checked; }
+    });
+  }
+
+  function setupReveals() {
+    if (!document.querySelector("[data-fw-reveal]")) { return; }
+    refreshReveals();
+    // Picking one radio unticks its neighbours without an event of theirs: refresh them all.
+    document.addEventListener("change", function (event) {
+      if (event.target.matches("input[type=radio], input[type=checkbox]")) { refreshReveals(); }
+    });
+  }
+
+  // ---- Password reveal: a Show toggle; the box is a password box again before it is sent ----
+
+  function setPasswordShown(button, input, shown) {
+    input.type = shown ? "text" : "password";
+    button.setAttribute("aria-pressed", shown ? "true" : "false");
+    button.fwStatus.textContent = shown ? "Your password is shown." : "Your password is hidden.";
+  }
+
+  function setupPasswords() {
+    document.querySelectorAll("[data-fw-password]").forEach(function (button) {
+      var input = document.getElementById(button.dataset.fwPassword);
+      if (!input) { return; }
+      button.fwStatus = liveRegionAfter(button.parentNode);
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        setPasswordShown(button, input, input.type === "password");
+      });
+      // Password managers save what a password box held: never let one be sent as plain text.
+      if (input.form) {
+        input.form.addEventListener("submit", function () {
+          if (input.type !== "password") { setPasswordShown(button, input, false); }
+        });
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupSingleSubmit();
     setupFieldLists();
     setupCounts(document);
     setupInputs();
+    setupReveals();
+    setupPasswords();
   });
 })();

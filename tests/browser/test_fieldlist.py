@@ -26,7 +26,7 @@ SAMPLE_ROWS = len(RECIPE_SAMPLE["ingredients"])
 def gallery(page):
     """The gallery, scrolling without animation so that clicks land at once."""
     page.emulate_media(reduced_motion="reduce")
-    page.goto("/gallery")
+    page.goto("/gallery/nested")
     return page
 
 
@@ -37,7 +37,7 @@ def gallery_without_js(browser, live_server):
         base_url=live_server.url, java_script_enabled=False, reduced_motion="reduce"
     )
     page = context.new_page()
-    page.goto("/gallery")
+    page.goto("/gallery/nested")
     yield page
     context.close()
 
@@ -54,7 +54,7 @@ def recipe(page):
 
 
 def screenshot_recipe(page, name: str) -> None:
-    """Save the recipe example alone (the whole gallery is very tall) under test-artifacts/."""
+    """Save the recipe example alone under test-artifacts/."""
     os.makedirs(ARTIFACTS, exist_ok=True)
     page.locator("#recipe").screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"))
 
@@ -70,11 +70,18 @@ def shown_values(page) -> list[list[str]]:
 
 
 def received_values(page) -> list[list[str]]:
-    """The "The server received" list shown after a valid submit."""
+    """The "What the server received" table shown after a valid submit, as [name, value] like shown_values.
+
+    The table writes values as Python does ('Flour', a choice with its label, None): unwrapped here.
+    """
     received = page.locator("#recipe .fw-received")
     expect(received).to_be_visible()
     return received.evaluate(
-        "dl => [...dl.querySelectorAll('dt')].map(dt => [dt.textContent, dt.nextElementSibling.textContent])"
+        """table => [...table.tBodies[0].rows].map(row => {
+            const value = row.cells[2].textContent;
+            const plain = value.replace(/^'(.*)'(  \\(.*\\))?$/, "$1");
+            return [row.cells[0].textContent, ["None", ""].includes(plain) ? "(empty)" : plain];
+        })"""
     )
 
 
@@ -240,6 +247,7 @@ def test_enter_in_a_row_submits_the_form_not_add_or_remove(request, opened):
 
 def test_character_count_follows_typing(gallery):
     page = gallery
+    page.goto("/gallery/text")
     message = page.locator("#message-empty-message")
     count = page.locator("#message-empty-message-count")
     expect(count).to_have_text("You have 200 characters remaining.")
@@ -260,6 +268,7 @@ def test_character_count_follows_typing(gallery):
 
 def test_choosing_an_image_shows_its_preview(gallery):
     page = gallery
+    page.goto("/gallery/files")
     photo = page.locator("#photo-empty-photo")
     photo.set_input_files(
         files=[{"name": "tart.png", "mimeType": "image/png", "buffer": png_bytes((60, 40))}]

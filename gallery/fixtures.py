@@ -45,7 +45,7 @@ SAMPLE_DATA = {
 BAD_INPUT = {
     "name": "",
     "email": "ada@",
-    "website": "not a web address",
+    "website": "https://localhost",
     "phone": "call me",
     "search": "x",
     "password": "short",

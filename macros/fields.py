@@ -15,7 +15,9 @@ from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
 
-# autocomplete tokens (HTML spec) for the field names used across Formwork.
+# autocomplete tokens (HTML spec) for the field names used across Formwork. A street field
+# takes `street-address` only as a textarea; on a one-line input that token is invalid HTML,
+# so autocomplete_for gives it `address-line1` there.
 AUTOCOMPLETE = {
     "username": "username",
     "email": "email",
@@ -168,14 +170,17 @@ def messages(field: Field) -> list[str]:
 
 
 def autocomplete_for(field: Field) -> str | None:
-    """The autocomplete token for a field, from its short name; None when unknown.
+    """The autocomplete token for a field, from its short name and kind; None when unknown.
 
     Fields inside FieldList rows get none: `ingredients-0-name` names an
     ingredient, not the person, and a browser must not offer their name there.
     """
     if ROW_SEGMENT.search(field.name):
         return None
-    return AUTOCOMPLETE.get(field.short_name)
+    autocomplete = AUTOCOMPLETE.get(field.short_name)
+    if autocomplete == "street-address" and field_kind(field) != "textarea":
+        return "address-line1"
+    return autocomplete
 
 
 def allowed_extensions(field: Field) -> list[str] | None:

@@ -21,10 +21,28 @@ def nav_links(user) -> list[tuple[str, str]]:
     return [(path, label) for path, label, _ in FEATURES if path not in hidden]
 
 
-def home_features(user) -> list[tuple[str, str, str]]:
-    """The home page's cards: every feature (those needing an account lead to sign-in), but
-    no "Register" for someone already signed in."""
-    return [feature for feature in FEATURES if not (user.is_authenticated and feature[0] in SIGNED_OUT_ONLY)]
+# The home page's one primary action: (path, label, what it leads to), for a visitor or a member.
+HOME_ACTIONS = {
+    False: ("/register", "Create an account", "Three short steps; nothing you type is lost."),
+    True: ("/gallery", "Browse the form gallery", "Every field and macro, in every state, with its source."),
+}
+
+
+def home_action(user) -> tuple[str, str, str]:
+    """The home page's primary action for this visitor: register, or (signed in) the gallery."""
+    return HOME_ACTIONS[bool(user.is_authenticated)]
+
+
+def home_features(user) -> list[tuple[str, str, str, bool]]:
+    """The home page's cards: every feature but the primary action and, for someone signed in,
+    "Register"; each with whether it needs signing in first (it then leads to sign-in)."""
+    hidden = {home_action(user)[0]} | (SIGNED_OUT_ONLY if user.is_authenticated else set())
+    needs_account = not user.is_authenticated
+    return [
+        (path, title, text, needs_account and path in SIGNED_IN_ONLY)
+        for path, title, text in FEATURES
+        if path not in hidden
+    ]
 
 
 def page_title(title: str, form=None) -> str:
@@ -34,4 +52,6 @@ def page_title(title: str, form=None) -> str:
 
 def register_navigation(app: Flask) -> None:
     """Make navigation and title helpers available to every template."""
-    app.jinja_env.globals.update(nav_links=nav_links, page_title=page_title, home_features=home_features)
+    app.jinja_env.globals.update(
+        nav_links=nav_links, page_title=page_title, home_features=home_features, home_action=home_action
+    )

@@ -44,7 +44,7 @@ def request_context(app):
         ("current_password", "current-password"),
         ("first_name", "given-name"),
         ("last_name", "family-name"),
-        ("street_address", "street-address"),
+        ("street_address", "address-line1"),
         ("city", "address-level2"),
         ("postal_code", "postal-code"),
         ("country", "country"),
@@ -54,6 +54,11 @@ def request_context(app):
 def test_autocomplete_token_follows_the_field_name(name, token):
     soup = render_field(one_field(StringField("Label"), name)[name])
     assert soup.find(id=name)["autocomplete"] == token
+
+
+def test_a_multi_line_street_field_takes_the_whole_street_address_token():
+    soup = render_field(one_field(TextAreaField("Address"), "street_address").street_address)
+    assert soup.find(id="street_address")["autocomplete"] == "street-address"
 
 
 def test_caller_autocomplete_wins():

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 
-PAGES = ["/", "/login", "/no-such-page", "/logout"]
+PAGES = ["/", "/login", "/no-such-page", "/logout", "/terms"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -5,15 +5,12 @@ from typing import Any
 from wtforms import PasswordField
 from wtforms import SubmitField
 from wtforms.validators import DataRequired
-from wtforms.validators import EqualTo
-from wtforms.validators import Length
 from wtforms.validators import ValidationError
 
 from forms.base import FormworkForm
-from forms.validators import STRENGTH_HELP
-from forms.validators import strong_password
-
-MAX_PASSWORD = 1024
+from forms.passwords import MAX_PASSWORD
+from forms.passwords import confirm_password_field
+from forms.passwords import new_password_field
 
 
 class CurrentPasswordForm(FormworkForm):
@@ -36,24 +33,8 @@ class ChangePasswordForm(CurrentPasswordForm):
         validators=[DataRequired("Enter your current password.")],
         render_kw={"maxlength": MAX_PASSWORD, "autocomplete": "current-password"},
     )
-    password = PasswordField(
-        "New password",
-        validators=[
-            DataRequired("Choose a password."),
-            Length(max=MAX_PASSWORD, message="Your password must be at most 1024 characters long."),
-            strong_password,
-        ],
-        description=STRENGTH_HELP,
-        render_kw={"maxlength": MAX_PASSWORD, "autocomplete": "new-password"},
-    )
-    confirm_password = PasswordField(
-        "Confirm new password",
-        validators=[
-            DataRequired("Type the new password again."),
-            EqualTo("password", "The two passwords do not match."),
-        ],
-        render_kw={"maxlength": MAX_PASSWORD, "autocomplete": "new-password"},
-    )
+    password = new_password_field()
+    confirm_password = confirm_password_field()
     submit = SubmitField("Change my password")
 
     def validate_current_password(self, field: PasswordField) -> None:

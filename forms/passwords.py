@@ -8,11 +8,37 @@ from wtforms.validators import EqualTo
 from wtforms.validators import Length
 
 from forms.base import FormworkForm
+from forms.validators import STRENGTH_HELP
 from forms.validators import normalised_email
 from forms.validators import strong_password
 
-RULES_HELP = "At least 10 characters, with upper- and lower-case letters, a digit and a symbol."
 MAX_PASSWORD = 1024
+
+
+def new_password_field() -> PasswordField:
+    """A new password, held to the registration's rules (PASSWORD_RULES), with their hint."""
+    return PasswordField(
+        "New password",
+        validators=[
+            DataRequired("Choose a password."),
+            Length(max=MAX_PASSWORD, message="Your password must be at most 1024 characters long."),
+            strong_password,
+        ],
+        description=STRENGTH_HELP,
+        render_kw={"maxlength": MAX_PASSWORD, "autocomplete": "new-password"},
+    )
+
+
+def confirm_password_field() -> PasswordField:
+    """The new password typed again; it must match the `password` field."""
+    return PasswordField(
+        "Confirm new password",
+        validators=[
+            DataRequired("Type the new password again."),
+            EqualTo("password", "The two passwords do not match."),
+        ],
+        render_kw={"maxlength": MAX_PASSWORD, "autocomplete": "new-password"},
+    )
 
 
 class ForgotPasswordForm(FormworkForm):
@@ -34,24 +60,8 @@ class ForgotPasswordForm(FormworkForm):
 class NewPasswordForm(FormworkForm):
     """A new password typed twice, held to the registration's rules (PASSWORD_RULES)."""
 
-    password = PasswordField(
-        "New password",
-        validators=[
-            DataRequired("Choose a password."),
-            Length(max=MAX_PASSWORD, message="Your password must be at most 1024 characters long."),
-            strong_password,
-        ],
-        description=RULES_HELP,
-        render_kw={"maxlength": MAX_PASSWORD, "autocomplete": "new-password"},
-    )
-    confirm_password = PasswordField(
-        "Confirm new password",
-        validators=[
-            DataRequired("Type the new password again."),
-            EqualTo("password", "The two passwords do not match."),
-        ],
-        render_kw={"maxlength": MAX_PASSWORD, "autocomplete": "new-password"},
-    )
+    password = new_password_field()
+    confirm_password = confirm_password_field()
 
 
 class ResetPasswordForm(NewPasswordForm):

@@ -10,6 +10,7 @@ from urllib.parse import urlunsplit
 import cachelib.file
 import psycopg
 import pytest
+from flask_migrate import upgrade
 from psycopg import sql
 
 from app import create_app
@@ -149,6 +150,20 @@ def reset_postgres_schema() -> None:
     with db.engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture
+def pg_app(tmp_path):
+    """An app on a freshly migrated PostgreSQL schema (TEST_DATABASE_URL), emptied afterwards."""
+    url = service_url("TEST_DATABASE_URL")
+    app = create_app(overrides_for(tmp_path, SQLALCHEMY_DATABASE_URI=url))
+    with app.app_context():
+        reset_postgres_schema()
+        upgrade()
+    yield app
+    with app.app_context():
+        reset_postgres_schema()
+        db.engine.dispose()
 
 
 def service_url(name: str) -> str:

@@ -13,13 +13,12 @@ from tests.auth_actions import AuthActions
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
 from tests.page_reading import form_values
-from tests.test_services import pg_app  # noqa: F401 (the fixture)
 from tests.upload_files import pdf_bytes
 
 pytestmark = pytest.mark.services
 
 
-def test_documents_and_their_rows_go_with_the_account_on_postgres(pg_app):  # noqa: F811
+def test_documents_and_their_rows_go_with_the_account_on_postgres(pg_app):
     add_user(pg_app)
     client = pg_app.test_client()
     assert AuthActions(client).login().status_code == 302

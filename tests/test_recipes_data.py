@@ -18,8 +18,6 @@ from recipes.models import Recipe
 from tests.auth_actions import AuthActions
 from tests.conftest import add_user
 from tests.conftest import overrides_for
-from tests.conftest import reset_postgres_schema
-from tests.conftest import service_url
 from tests.page_reading import parse
 from tests.recipe_client import make_recipe
 
@@ -83,19 +81,6 @@ def test_the_demo_author_can_sign_in_and_edit(app, runner, client):
 
 
 # ---- PostgreSQL ----
-
-
-@pytest.fixture
-def pg_app(tmp_path):
-    url = service_url("TEST_DATABASE_URL")
-    app = create_app(overrides_for(tmp_path, SQLALCHEMY_DATABASE_URI=url))
-    with app.app_context():
-        reset_postgres_schema()
-        upgrade()
-    yield app
-    with app.app_context():
-        reset_postgres_schema()
-        db.engine.dispose()
 
 
 @pytest.mark.services

@@ -7,34 +7,16 @@ variables and REQUIRE_SERVICES=1, so in CI they must run.
 import pytest
 import redis
 import sqlalchemy as sa
-from flask_migrate import upgrade
 from sqlalchemy.exc import IntegrityError
 
-from app import create_app
 from extensions import db
 from models import User
 from tests.auth_actions import AuthActions
 from tests.conftest import PASSWORD
 from tests.conftest import add_user
-from tests.conftest import overrides_for
-from tests.conftest import reset_postgres_schema
 from tests.conftest import service_url
 
 pytestmark = pytest.mark.services
-
-
-@pytest.fixture
-def pg_app(tmp_path):
-    """An app on a freshly migrated PostgreSQL schema."""
-    url = service_url("TEST_DATABASE_URL")
-    app = create_app(overrides_for(tmp_path, SQLALCHEMY_DATABASE_URI=url))
-    with app.app_context():
-        reset_postgres_schema()
-        upgrade()
-    yield app
-    with app.app_context():
-        reset_postgres_schema()
-        db.engine.dispose()
 
 
 @pytest.fixture

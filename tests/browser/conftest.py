@@ -2,6 +2,7 @@
 
 import os
 import threading
+from contextlib import contextmanager
 
 import pytest
 from werkzeug.serving import make_server
@@ -60,17 +61,26 @@ class LiveServer:
         self.thread.join(5)
 
 
-@pytest.fixture
-def live_server(tmp_path, monkeypatch):
-    monkeypatch.setenv("APP_CONFIG", "testing")
-    app = create_app(overrides_for(tmp_path))
+@contextmanager
+def serving(tmp_path, **overrides):
+    """A testing app (tables created, `overrides` applied) served on loopback while the block runs."""
+    app = create_app(overrides_for(tmp_path, **overrides))
     with app.app_context():
         db.create_all()
     server = LiveServer(app)
-    yield server
-    server.stop()
-    with app.app_context():
-        db.engine.dispose()
+    try:
+        yield server
+    finally:
+        server.stop()
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def live_server(tmp_path, monkeypatch):
+    monkeypatch.setenv("APP_CONFIG", "testing")
+    with serving(tmp_path) as server:
+        yield server
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from app import create_app
 from contact.models import ContactMessage
 from extensions import db
 from mail.delivery import deliver_due
-from tests.browser.conftest import LiveServer
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
+from tests.browser.conftest import serving
 from tests.conftest import add_user
-from tests.conftest import overrides_for
 from tests.smtp import SmtpServer
 
 
@@ -30,22 +28,9 @@ def smtp():
 def live_server(tmp_path, monkeypatch, smtp):
     """The app on loopback, mailing ADMINS through the loopback SMTP server; the time trap off."""
     monkeypatch.setenv("APP_CONFIG", "testing")
-    app = create_app(
-        overrides_for(
-            tmp_path,
-            MAIL_SERVER="127.0.0.1",
-            MAIL_PORT=smtp.port,
-            ADMINS=["ops@example.com"],
-            CONTACT_MIN_SECONDS=0,
-        )
-    )
-    with app.app_context():
-        db.create_all()
-    server = LiveServer(app)
-    yield server
-    server.stop()
-    with app.app_context():
-        db.engine.dispose()
+    mail = {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": smtp.port, "ADMINS": ["ops@example.com"]}
+    with serving(tmp_path, **mail, CONTACT_MIN_SECONDS=0) as server:
+        yield server
 
 
 def deliver(app) -> int:

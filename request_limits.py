@@ -61,7 +61,9 @@ class CappedRequest(Request):
 
     def get_json(self, force: bool = False, silent: bool = False, cache: bool = True) -> Any:
         cap = self.max_form_memory_size
-        if cap is not None and (self.content_length or 0) > cap:
+        # What was read, not what was declared: a chunked body declares no length
+        # (a declared one is refused earlier, by refuse_oversized_body).
+        if cap is not None and len(self.get_data(cache=cache)) > cap:
             raise RequestEntityTooLarge()
         try:
             return super().get_json(force=force, silent=silent, cache=cache)

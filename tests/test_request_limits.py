@@ -1,0 +1,20 @@
+"""Bodies read whole into memory are held to MAX_FORM_MEMORY_SIZE, declared or not."""
+
+import io
+import json
+
+from tests.page_reading import form_values
+
+
+def test_a_chunked_json_body_over_the_cap_is_refused_when_read(app, client):
+    """No Content-Length to refuse it by: get_json counts what it read."""
+    token = form_values(client.get("/contact"), action="/contact")["csrf_token"]
+    body = json.dumps({"name": "Ada", "padding": "x" * app.config["MAX_FORM_MEMORY_SIZE"]}).encode()
+    response = client.post(
+        "/api/contact",
+        input_stream=io.BytesIO(body),
+        environ_overrides={"wsgi.input_terminated": True},  # as gunicorn marks a chunked body
+        headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked", "X-CSRFToken": token},
+    )
+    assert response.status_code == 413
+    assert response.get_json()["status"] == 413

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run demo test lint format bench clean vnu
+.PHONY: run demo test screenshots lint format bench clean vnu
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test: $(VENV)/.dev $(VNU_JAR)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -rs $(PYTEST_ARGS)
+
+## screenshots: the browser tests again, saving full-page screenshots (light and dark) in test-artifacts/
+screenshots: $(VENV)/.dev
+	SCREENSHOTS=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -q tests/browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -3,6 +3,7 @@
 import os
 import threading
 from contextlib import contextmanager
+from functools import cache
 
 import pytest
 from werkzeug.serving import make_server
@@ -53,7 +54,11 @@ class LiveServer:
         self.app = app
         self.server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll: shutdown() waits for the loop to look (Werkzeug's default, 0.5 s, was
+        # a third of a second's wait at the end of every browser test).
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self.thread.start()
 
     def stop(self) -> None:
@@ -95,21 +100,68 @@ def page(browser, live_server):
     context.close()
 
 
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical violations on the current page, described."""
+# The axe rules whose outcome a colour mode can change; the other mode is checked for these.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+OTHER_MODE = {"light": "dark", "dark": "light"}
+
+
+@cache
+def axe():
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    return Axe()
+
+
+def axe_findings(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is drawn now, described."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe().axe_script)
+    options = {
+        "resultTypes": ["violations"],
+        **({"runOnly": {"type": "rule", "values": rules}} if rules else {}),
+    }
+    results = page.evaluate("options => axe.run(document, options)", options)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
+        for v in results["violations"]
         if v.get("impact") in SERIOUS
     ]
 
 
-def screenshot(page, name: str) -> str:
-    """Save a full-page screenshot under test-artifacts/ (git-ignored) for a person to look at."""
+def in_mode(page, mode: str) -> None:
+    """Draw the page in `mode` as theme.js does (`data-bs-theme` on <html>), transitions off."""
+    page.emulate_media(reduced_motion="reduce")  # Bootstrap's colour transitions would be caught mid-way
+    page.evaluate("mode => document.documentElement.setAttribute('data-bs-theme', mode)", mode)
+
+
+def serious_violations(page) -> list[str]:
+    """Every serious or critical axe violation of the current page, in both colour modes.
+
+    The whole rule set runs in the mode the page is shown in; the colour rules run again
+    with the page redrawn in the other mode (the only thing a mode changes is colour).
+    """
+    shown = page.evaluate("document.documentElement.getAttribute('data-bs-theme')")
+    found = axe_findings(page)
+    if shown in OTHER_MODE:
+        in_mode(page, OTHER_MODE[shown])
+        try:
+            found += [f"{OTHER_MODE[shown]} mode: {finding}" for finding in axe_findings(page, COLOUR_RULES)]
+        finally:
+            in_mode(page, shown)
+    return found
+
+
+def screenshot(page, name: str) -> str | None:
+    """With SCREENSHOTS=1 (`make screenshots`), save full-page screenshots of the current page
+    in both colour modes as test-artifacts/<name>-<mode>.png (git-ignored), for a person to look at."""
+    if os.environ.get("SCREENSHOTS") != "1":
+        return None
     os.makedirs(ARTIFACTS, exist_ok=True)
-    path = os.path.join(ARTIFACTS, f"{name}.png")
-    page.screenshot(path=path, full_page=True)
+    shown = page.evaluate("document.documentElement.getAttribute('data-bs-theme')") or "light"
+    path = None
+    for mode in (shown, OTHER_MODE.get(shown, "dark")):
+        in_mode(page, mode)
+        path = os.path.join(ARTIFACTS, f"{name}-{mode}.png")
+        page.screenshot(path=path, full_page=True)
+    in_mode(page, shown)
     return path

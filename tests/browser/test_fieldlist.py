@@ -54,7 +54,9 @@ def recipe(page):
 
 
 def screenshot_recipe(page, name: str) -> None:
-    """Save the recipe example alone under test-artifacts/."""
+    """With SCREENSHOTS=1, save the recipe example alone under test-artifacts/."""
+    if os.environ.get("SCREENSHOTS") != "1":
+        return
     os.makedirs(ARTIFACTS, exist_ok=True)
     page.locator("#recipe").screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"))
 

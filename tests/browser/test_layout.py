@@ -11,17 +11,21 @@ from tests.browser.conftest import serious_violations
 PAGES = ["/", "/login", "/no-such-page", "/logout", "/terms"]
 
 
-@pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_pass_axe_in_both_colour_modes(page, path, scheme):
+def test_the_system_colour_preference_picks_the_mode(page, scheme):
     page.emulate_media(color_scheme=scheme)
-    page.goto(path)
+    page.goto("/")
     assert page.locator("html").get_attribute("data-bs-theme") == scheme
-    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_pass_axe_in_both_colour_modes(page, path):
+    page.goto(path)
+    assert serious_violations(page) == []  # in both colour modes
     if path == "/no-such-page":  # the page's own 404 status is reported as a console error
         page.console_errors = [e for e in page.console_errors if "status of 404" not in e]
     assert page.console_errors == []  # no CSP violation, no script error
-    screenshot(page, f"layout{path.replace('/', '_') or '_home'}-{scheme}")
+    screenshot(page, f"layout{path.replace('/', '_') or '_home'}")
 
 
 def test_dark_mode_toggle_switches_and_is_remembered(page):
@@ -52,3 +56,15 @@ def test_login_errors_focus_the_summary_and_link_to_fields(page, live_server):
     expect(page).to_have_title(re.compile(r"^Error: "))  # waits for the new page
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "username"
+
+
+def test_the_axe_check_also_catches_a_contrast_failure_of_the_other_mode(page):
+    """serious_violations redraws the page in the mode it is not shown in and checks its colours."""
+    page.set_content(
+        '<!doctype html><html lang="en" data-bs-theme="light"><head><title>t</title>'
+        "<style>[data-bs-theme=dark] p { color: #222; background: #000 }</style></head>"
+        "<body><main><h1>Contrast</h1><p>Hard to read in dark mode</p></main></body></html>"
+    )
+    found = serious_violations(page)
+    assert len(found) == 1 and found[0].startswith("dark mode: color-contrast (serious)")
+    assert page.locator("html").get_attribute("data-bs-theme") == "light"  # drawn as it was

@@ -205,8 +205,8 @@ class Clock:
         monkeypatch.setattr(time, "time", lambda: real() + self.offset)
         monkeypatch.setattr(cachelib.file, "time", time.time)
 
-    def advance(self, hours: float) -> None:
-        self.offset += hours * 3600
+    def advance(self, hours: float = 0, *, seconds: float = 0) -> None:
+        self.offset += hours * 3600 + seconds
 
 
 @pytest.fixture

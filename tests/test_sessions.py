@@ -43,23 +43,23 @@ def test_a_visitor_who_never_signs_in_is_kept_only_as_long_as_a_registration(app
     assert abs(stored_expiry(app, client) - (time.time() + lifetime)) < 60
 
 
-def test_expired_sessions_are_swept(make_app, runner):
+def test_expired_sessions_are_swept(make_app, runner, clock):
     app = make_app(PERMANENT_SESSION_LIFETIME=1)
     store = app.session_interface
     store.cache.set("session:old", {"a": 1}, timeout=1)
     store.cache.set("session:live", {"a": 2}, timeout=3600)
-    time.sleep(2.1)
+    clock.advance(seconds=2.1)
     result = app.test_cli_runner().invoke(args=["sessions", "sweep"])
     assert result.exit_code == 0, result.output
     assert "2 before, 1 after" in result.output
     assert store.cache.get("session:live") == {"a": 2}
 
 
-def test_housekeeping_sweeps_in_the_background(make_app):
+def test_housekeeping_sweeps_in_the_background(make_app, clock):
     app = make_app(HOUSEKEEPING=True, SESSION_SWEEP_INTERVAL=0)
     store = app.session_interface
     store.cache.set("session:old", {"a": 1}, timeout=1)
-    time.sleep(2.1)
+    clock.advance(seconds=2.1)
     app.test_client().get("/")
     for _ in range(50):
         if store.count() == 0:

@@ -114,12 +114,10 @@ def test_a_wid_from_another_browser_is_410(app, client):
     assert client.get(theirs.url("review")).status_code == 410
 
 
-def test_expired_registration_shows_the_expiry_page(make_app):
-    import time
-
+def test_expired_registration_shows_the_expiry_page(make_app, clock):
     client = make_app(WIZARD_TTL_SECONDS=1).test_client()
     reg = Registration(client)
-    time.sleep(2.1)
+    clock.advance(seconds=2.1)
     response = reg.get("account")
     assert response.status_code == 410
     assert "This registration has expired" in response.get_data(as_text=True)

@@ -1,7 +1,5 @@
 """WizardStorage: runs live in the session store, owned by one session, with a TTL."""
 
-import time
-
 import pytest
 from flask import session
 
@@ -100,10 +98,10 @@ def test_a_browser_remembers_a_bounded_number_of_finished_runs(storage):
     assert list(session["wizards_finished"]) == wids[-20:]
 
 
-def test_records_expire_after_the_ttl(make_app):
+def test_records_expire_after_the_ttl(make_app, clock):
     app = make_app(WIZARD_TTL_SECONDS=1)
     with app.test_request_context():
         storage = WizardStorage("demo")
         wid = storage.create()
-        time.sleep(2.1)
+        clock.advance(seconds=2.1)
         assert storage.load(wid) is None

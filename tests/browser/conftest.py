@@ -88,10 +88,20 @@ def live_server(tmp_path, monkeypatch):
         yield server
 
 
+def new_context(browser, server: LiveServer, **options):
+    """A fresh browser context (cookies, storage) on `server`, scrolling without animation.
+
+    Bootstrap scrolls smoothly unless the visitor prefers reduced motion, and Playwright waits
+    for a scrolled element to stop moving before it clicks: a second or more a click on a
+    tall page. Tests that need motion pass reduced_motion="no-preference".
+    """
+    return browser.new_context(base_url=server.url, **{"reduced_motion": "reduce", **options})
+
+
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser context (cookies, storage) per test; console errors collected."""
-    context = browser.new_context(base_url=live_server.url)
+    context = new_context(browser, live_server)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))

@@ -4,13 +4,14 @@ by keyboard, and with JavaScript turned off."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import new_context
 from tests.browser.conftest import screenshot
 
 
 @pytest.fixture
 def page_without_js(browser, live_server):
     """A page whose scripts never run."""
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = new_context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
     yield page
     context.close()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from contact.models import ContactMessage
 from extensions import db
 from mail.delivery import deliver_due
+from tests.browser.conftest import new_context
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 from tests.browser.conftest import serving
@@ -125,7 +126,7 @@ def test_the_message_counts_characters_as_you_type(page, live_server):
 
 
 def test_without_javascript_the_form_posts_and_redirects(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = new_context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
     try:
         page.goto("/contact")

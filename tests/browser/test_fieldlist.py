@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from gallery.demo_forms import RecipeDemoForm
 from gallery.fixtures import RECIPE_SAMPLE
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import new_context
 from tests.registration_client import png_bytes
 
 PREFIX = "recipe-filled-"
@@ -24,8 +25,7 @@ SAMPLE_ROWS = len(RECIPE_SAMPLE["ingredients"])
 
 @pytest.fixture
 def gallery(page):
-    """The gallery, scrolling without animation so that clicks land at once."""
-    page.emulate_media(reduced_motion="reduce")
+    """The gallery (the page fixture scrolls without animation, so clicks land at once)."""
     page.goto("/gallery/nested")
     return page
 
@@ -33,9 +33,7 @@ def gallery(page):
 @pytest.fixture
 def gallery_without_js(browser, live_server):
     """The gallery in a page whose scripts never run: Add and Remove are plain submits."""
-    context = browser.new_context(
-        base_url=live_server.url, java_script_enabled=False, reduced_motion="reduce"
-    )
+    context = new_context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
     page.goto("/gallery/nested")
     yield page

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from gallery.examples import EXAMPLES
 from gallery.families import FAMILIES
+from tests.browser.conftest import new_context
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 
@@ -152,7 +153,7 @@ def test_a_valid_submit_comes_back_to_its_own_card(page):
 
 
 def test_copy_puts_the_template_on_the_clipboard(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
+    context = new_context(browser, live_server)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto("/gallery/text")

@@ -24,7 +24,6 @@ class AxeWalk:
     def __init__(self, page) -> None:
         self.page = page
         self.findings: dict[str, list[str]] = {}
-        page.emulate_media(reduced_motion="reduce")
 
     def check(self, name: str, expected_status: int = 200) -> None:
         """Axe the current page in both colour modes; with SCREENSHOTS=1, save test-artifacts/axe-<name>-<mode>.png."""

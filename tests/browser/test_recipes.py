@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import new_context
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 from tests.conftest import PASSWORD
@@ -31,7 +32,6 @@ def sign_in(page) -> None:
 @pytest.fixture
 def cook(page, author):
     """A signed-in author on the new-recipe page, JavaScript on."""
-    page.emulate_media(reduced_motion="reduce")
     sign_in(page)
     page.goto("/recipes/new")
     return page
@@ -40,9 +40,7 @@ def cook(page, author):
 @pytest.fixture
 def cook_without_js(browser, live_server, author):
     """The same, in a browser context whose scripts never run."""
-    context = browser.new_context(
-        base_url=live_server.url, java_script_enabled=False, reduced_motion="reduce"
-    )
+    context = new_context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
     sign_in(page)
     page.goto("/recipes/new")

@@ -26,6 +26,7 @@ from housekeeping import Housekeeper
 from logging_config import configure_logging
 from mail.cli import mail_cli
 from mail.delivery import deliver_due
+from mail.pruning import prune_outbox
 from pages import bp as pages_bp
 from pages.navigation import register_navigation
 from passwords import bp as passwords_bp
@@ -129,6 +130,7 @@ def register_housekeeping(app: Flask) -> None:
     keeper.add("staged-avatars", app.config["STAGING_SWEEP_INTERVAL"], sweep_staged_avatars)
     keeper.add("orphan-uploads", app.config["STAGING_SWEEP_INTERVAL"], sweep_orphans)
     keeper.add("mail", app.config["MAIL_SEND_INTERVAL"], deliver_due)
+    keeper.add("mail-prune", app.config["MAIL_PRUNE_INTERVAL"], prune_outbox)
 
 
 def register_commands(app: Flask) -> None:

@@ -77,6 +77,10 @@ class Config:
     MAIL_RETRY_SECONDS = 60
     MAIL_RETRY_MAX_SECONDS = 6 * 3600
     MAIL_MAX_ATTEMPTS = 12
+    # Sent and failed messages are deleted after these many days, checked every MAIL_PRUNE_INTERVAL s.
+    MAIL_KEEP_SENT_DAYS = 30
+    MAIL_KEEP_FAILED_DAYS = 90
+    MAIL_PRUNE_INTERVAL = 3600
     CONTACT_RATE_LIMIT = "5 per minute; 30 per hour"
     RESET_RATE_LIMIT = "5 per minute; 30 per hour"
     RESET_ADDRESS_RATE_LIMIT = "3 per hour; 10 per day"

@@ -1,4 +1,4 @@
-"""`flask --app app mail send` (for cron) and `flask --app app mail status`."""
+"""`flask --app app mail send` (for cron), `flask --app app mail status` and `flask --app app mail prune`."""
 
 import click
 from flask import current_app
@@ -9,6 +9,7 @@ from sqlalchemy import select
 from extensions import db
 from mail.delivery import deliver_due
 from mail.models import OutboxMessage
+from mail.pruning import prune_outbox
 
 mail_cli = AppGroup("mail", help="The e-mail outbox.")
 
@@ -21,6 +22,17 @@ def send_mail() -> None:
         return
     outcome = deliver_due()
     click.echo(f"Sent {outcome.sent}, to retry {outcome.retrying}, failed {outcome.failed}.")
+
+
+@mail_cli.command("prune")
+def prune_mail() -> None:
+    """Delete sent messages older than MAIL_KEEP_SENT_DAYS and failed ones older than MAIL_KEEP_FAILED_DAYS."""
+    deleted = prune_outbox()
+    cfg = current_app.config
+    click.echo(
+        f"Deleted {deleted} (sent over {cfg['MAIL_KEEP_SENT_DAYS']} days ago, "
+        f"failed over {cfg['MAIL_KEEP_FAILED_DAYS']} days ago)."
+    )
 
 
 @mail_cli.command("status")

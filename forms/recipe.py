@@ -8,6 +8,7 @@ of rows the browser really sent is checked against `min_entries`/`max_entries`
 """
 
 import re
+import secrets
 import unicodedata
 from typing import Any
 
@@ -16,6 +17,7 @@ from wtforms import Field
 from wtforms import FieldList
 from wtforms import Form
 from wtforms import FormField
+from wtforms import HiddenField
 from wtforms import IntegerField
 from wtforms import SearchField
 from wtforms import SelectChoice
@@ -36,6 +38,7 @@ from forms.quantity import QuantityField
 from forms.validators import real_number
 from recipes.models import DESCRIPTION_MAX
 from recipes.models import INGREDIENT_NAME_MAX
+from recipes.models import SUBMISSION_MAX
 from recipes.models import TITLE_MAX
 from recipes.models import Category
 from recipes.models import IngredientRow
@@ -213,6 +216,25 @@ class RecipeForm(FormworkForm):
         recipe.category_id = self.category.data
         recipe.servings = self.servings.data
         recipe.replace_ingredients([entry.form.row() for entry in self.ingredients])
+
+
+SUBMISSION_KEY = re.compile(rf"[A-Za-z0-9_-]{{16,{SUBMISSION_MAX}}}")
+
+
+class NewRecipeForm(RecipeForm):
+    """The new-recipe form, with a key of its own that makes sending it twice harmless."""
+
+    submission = HiddenField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_submitted():
+            self.submission.data = secrets.token_urlsafe(16)
+
+    def submission_key(self) -> str | None:
+        """The form's key as posted, or None when it is missing or not one this form made."""
+        key = self.submission.data or ""
+        return key if SUBMISSION_KEY.fullmatch(key) else None
 
 
 class RecipeSearchForm(FormworkForm):

@@ -61,6 +61,9 @@ def seed_categories(target: Table, connection: Connection, **_: Any) -> None:
     connection.execute(insert(target), [{"name": name} for name in CATEGORIES])
 
 
+SUBMISSION_MAX = 32
+
+
 class Recipe(db.Model):
     """A recipe written by one user; everyone may read it, only its author may change it."""
 
@@ -74,6 +77,11 @@ class Recipe(db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # The new-recipe form's one-time key: the same form sent twice (a double click without
+    # JavaScript, a resend after a lost answer) finds the recipe it made instead of a second one.
+    submission: Mapped[str | None] = mapped_column(String(SUBMISSION_MAX))
+
+    __table_args__ = (UniqueConstraint("author_id", "submission"),)
 
     category: Mapped[Category] = relationship()
     author: Mapped[User] = relationship(
@@ -97,6 +105,11 @@ class Recipe(db.Model):
                 self.ingredients.append(ingredient)
             ingredient.name, ingredient.quantity, ingredient.unit = row.name, row.quantity, row.unit
         del self.ingredients[len(rows) :]
+
+    def content(self) -> tuple:
+        """What a reader sees of the recipe, to tell one sent twice from two recipes."""
+        rows = tuple((row.name, row.quantity, row.unit) for row in self.ingredients)
+        return (self.title, self.description, self.category_id, self.servings, rows)
 
     def scaled_quantities(self, servings: int) -> list[Decimal | None]:
         """Each ingredient's quantity for `servings` people instead of the recipe's own number."""

@@ -9,10 +9,13 @@ from flask import request
 from flask import url_for
 from flask_login import current_user
 from flask_login import login_required
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from extensions import db
 from forms.fieldlist import apply_row_action
 from forms.recipe import DeleteRecipeForm
+from forms.recipe import NewRecipeForm
 from forms.recipe import RecipeForm
 from forms.recipe import RecipeSearchForm
 from forms.recipe import ServingsForm
@@ -57,16 +60,44 @@ def index():
 @bp.route("/recipes/new", methods=["GET", "POST"])
 @login_required
 def new():
-    """Write a recipe; Add, Move and Remove row buttons come back to this page."""
-    form = RecipeForm()
+    """Write a recipe; Add, Move and Remove row buttons come back to this page.
+
+    The form carries a one-time key: sent again with the same recipe (a double click without
+    JavaScript, a resend after a lost answer, two at once), it leads to the recipe the first
+    send made. Sent again with something else (Back, then changes), it is a recipe of its own.
+    """
+    form = NewRecipeForm()
     if apply_row_action(form) or not form.validate_on_submit():
         return render_template("recipes/form.html", form=form, recipe=None)
     recipe = Recipe(author_id=current_user.id)
     form.apply_to(recipe)
-    db.session.add(recipe)
-    db.session.commit()
+    key = form.submission_key()
+    for _ in range(2):  # a second time only when a concurrent send of the same form won
+        earlier = made_by_form(key)
+        if earlier is not None and earlier.content() == recipe.content():
+            flash("This recipe was already published: here it is.", "info")
+            return redirect(url_for(".show", recipe_id=earlier.id))
+        recipe.submission = key if earlier is None else None
+        db.session.add(recipe)
+        try:
+            db.session.commit()
+            break
+        except IntegrityError:
+            db.session.rollback()
+    else:  # the same form sent three times at once, two of them with changes: keep what was typed
+        flash("Your recipe could not be saved just now. Press Save recipe again.", "warning")
+        return render_template("recipes/form.html", form=form, recipe=None), 409
     flash("Your recipe is published.", "success")
     return redirect(url_for(".show", recipe_id=recipe.id))
+
+
+def made_by_form(key: str | None) -> Recipe | None:
+    """The signed-in user's recipe made by an earlier send of the form with this key."""
+    if key is None:
+        return None
+    return db.session.scalar(
+        select(Recipe).where(Recipe.author_id == current_user.id, Recipe.submission == key)
+    )
 
 
 @bp.get(f"/recipes/{RECIPE_ID}")

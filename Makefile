@@ -45,11 +45,13 @@ PYTEST_WORKERS ?= auto
 # The suite's throw-away files (databases, sessions, uploads) go on tmpfs where there is one:
 # every test builds an app on files of its own, and a disk's fsyncs were a third of their cost.
 # pytest keeps its last three runs' folders there (tens of MB); `TEST_TMPDIR= make test` keeps them in TMPDIR.
+# --dist worksteal: an idle worker takes tests queued for the other; with xdist's default the
+# first worker was handed every browser test and ran 26 s after the second had finished.
 TEST_TMPDIR ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm)
 test: $(VENV)/.dev $(VNU_JAR)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR)) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -rs $(PYTEST_ARGS)
+	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR)) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal -rs $(PYTEST_ARGS)
 
 ## screenshots: the browser tests again, saving full-page screenshots (light and dark) in test-artifacts/
 screenshots: $(VENV)/.dev

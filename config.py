@@ -81,6 +81,9 @@ class Config:
     MAIL_KEEP_SENT_DAYS = 30
     MAIL_KEEP_FAILED_DAYS = 90
     MAIL_PRUNE_INTERVAL = 3600
+    # Error e-mails to ADMINS: the same error at most once per interval (s), at most so many an hour.
+    ERROR_MAIL_INTERVAL = 600
+    ERROR_MAIL_HOURLY_MAX = 30
     CONTACT_RATE_LIMIT = "5 per minute; 30 per hour"
     RESET_RATE_LIMIT = "5 per minute; 30 per hour"
     RESET_ADDRESS_RATE_LIMIT = "3 per hour; 10 per day"

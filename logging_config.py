@@ -11,6 +11,8 @@ import logging
 import os
 import queue
 import re
+import sys
+import time
 from logging.handlers import QueueHandler
 from logging.handlers import QueueListener
 from logging.handlers import RotatingFileHandler
@@ -53,13 +55,88 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class ThrottledMailHandler(SMTPHandler):
+    """logging's SMTPHandler, sparing the admins' inbox during an outage.
+
+    The same error (as MarkSameness tells: exception type and where it was raised) is mailed at most once per
+    `interval` seconds, and the next report of it says how many were held back; no more
+    than `hourly` reports go out in any clock hour. Everything is still in the log file.
+    A mail server that cannot be reached is one line on stderr a minute, not a traceback
+    per report. It runs in the QueueListener's one thread, so it needs no lock.
+    """
+
+    def __init__(self, *args, interval: float, hourly: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.interval, self.hourly = interval, hourly
+        self.last_sent: dict[tuple, float] = {}
+        self.held_back: dict[tuple, int] = {}
+        self.hour, self.sent_this_hour, self.over_cap = -1, 0, 0
+        self.last_complaint = float("-inf")
+        self.note = ""  # what the report being sent adds to its subject
+
+    def emit(self, record: logging.LogRecord) -> None:
+        key, now = (
+            getattr(record, "sameness", (record.name, record.pathname, record.lineno)),
+            time.monotonic(),
+        )
+        hour = int(time.time() // 3600)
+        if hour != self.hour:
+            self.hour, self.sent_this_hour = hour, 0
+        if now - self.last_sent.get(key, float("-inf")) < self.interval or self.sent_this_hour >= self.hourly:
+            self.held_back[key] = self.held_back.get(key, 0) + 1
+            self.over_cap += self.sent_this_hour >= self.hourly
+            return
+        self.last_sent[key], self.sent_this_hour = now, self.sent_this_hour + 1
+        self.note = self.held_back_note(key)
+        super().emit(record)
+
+    def held_back_note(self, key: tuple) -> str:
+        """What was not mailed since the last report (of this error, and of any over the cap)."""
+        same, others = self.held_back.pop(key, 0), self.over_cap
+        self.over_cap = 0
+        notes = []
+        if same:
+            notes.append(f"{same} more like it since the last report")
+        if others:
+            notes.append(f"{others} report(s) held back by the hourly cap")
+        return f" ({'; '.join(notes)})" if notes else ""
+
+    def getSubject(self, record: logging.LogRecord) -> str:
+        return self.subject + getattr(self, "note", "")
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        now = time.monotonic()
+        if now - self.last_complaint >= 60:
+            self.last_complaint = now
+            error = sys.exc_info()[1]
+            print(f"Formwork: an error report could not be e-mailed to ADMINS: {error!r}", file=sys.stderr)
+
+
+class MarkSameness(logging.Filter):
+    """Tags a record with what makes two errors the same one: the exception's type and the place
+    it was raised (every unhandled error is logged from the same line of Flask), else where it
+    was logged. Runs in the request's thread: the queue drops the traceback before sending."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        kind, _error, trace = record.exc_info or (None, None, None)
+        if trace is not None:
+            while trace.tb_next is not None:
+                trace = trace.tb_next
+            record.sameness = (kind.__name__, trace.tb_frame.f_code.co_filename, trace.tb_lineno)
+        else:
+            record.sameness = (record.name, record.pathname, record.lineno)
+        return True
+
+
 def mail_handler(app: Flask) -> QueueHandler:
     """ERROR records to `ADMINS`, formatted in the request's thread and sent from a background one."""
     cfg = app.config
     credentials = None
     if cfg.get("MAIL_USERNAME"):
         credentials = (cfg["MAIL_USERNAME"], cfg.get("MAIL_PASSWORD") or "")
-    smtp = SMTPHandler(
+    smtp = ThrottledMailHandler(
+        interval=cfg["ERROR_MAIL_INTERVAL"],
+        hourly=cfg["ERROR_MAIL_HOURLY_MAX"],
         mailhost=(cfg["MAIL_SERVER"], cfg["MAIL_PORT"]),
         fromaddr=cfg["MAIL_DEFAULT_SENDER"],
         toaddrs=cfg["ADMINS"],
@@ -70,6 +147,7 @@ def mail_handler(app: Flask) -> QueueHandler:
     )
     handler = QueueHandler(queue.SimpleQueue())
     handler.setLevel(logging.ERROR)
+    handler.addFilter(MarkSameness())
     handler.setFormatter(RequestFormatter(LOG_FORMAT + "\n"))  # the request is only known here
     handler.listener = QueueListener(handler.queue, smtp)  # type: ignore[attr-defined]
     handler.listener.start()  # type: ignore[attr-defined]

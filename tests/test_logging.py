@@ -1,6 +1,7 @@
 """Errors go to the rotating log file and, when SMTP is configured, to the admins by e-mail."""
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,72 @@ def test_an_error_mail_never_makes_the_request_wait(make_app):
         assert time.monotonic() - began < 2  # the mail thread waits out MAIL_TIMEOUT, not the request
     finally:
         silent.close()
+
+
+def error_mail_app(make_app, port: int, **extra):
+    app = make_app(
+        PROPAGATE_EXCEPTIONS=False,
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=port,
+        ADMINS=["ops@example.com"],
+        **extra,
+    )
+    add_boom(app)
+
+    @app.route("/test/other-boom")
+    def other_boom():
+        raise KeyError("another kind of failure")
+
+    return app
+
+
+def mails_after(inbox, count: int, settle: float = 0.3) -> list:
+    """The inbox once `count` messages have arrived (or a while has passed), and a moment more."""
+    for _ in range(100):
+        if len(inbox.messages) >= count:
+            break
+        time.sleep(0.02)
+    time.sleep(settle)  # anything more that was going to arrive has arrived
+    return list(inbox.messages)
+
+
+def test_an_outage_mails_each_error_once_and_the_next_report_counts_the_rest(make_app, smtp_inbox):
+    inbox, port = smtp_inbox
+    app = error_mail_app(make_app, port, ERROR_MAIL_INTERVAL=1)
+    client = app.test_client()
+    for _ in range(5):
+        assert client.get("/test/boom").status_code == 500
+    assert client.get("/test/other-boom").status_code == 500
+    first = mails_after(inbox, 2)
+    assert sorted(m["Subject"] for m in first) == ["Formwork error", "Formwork error"]
+    assert "kaboom" in first[0].get_payload() and "another kind" in first[1].get_payload()
+    time.sleep(1.05)  # the interval has passed: the same error is reported again, with the count
+    assert client.get("/test/boom").status_code == 500
+    later = mails_after(inbox, 3)
+    assert len(later) == 3
+    assert later[2]["Subject"] == "Formwork error (4 more like it since the last report)"
+
+
+def test_no_more_than_the_hourly_cap_goes_out(make_app, smtp_inbox):
+    inbox, port = smtp_inbox
+    app = error_mail_app(make_app, port, ERROR_MAIL_INTERVAL=0, ERROR_MAIL_HOURLY_MAX=3)
+    client = app.test_client()
+    for _ in range(6):
+        client.get("/test/boom")
+    assert len(mails_after(inbox, 3)) == 3
+    log = Path(app.config["LOG_DIR"], "formwork.log").read_text()
+    assert log.count("RuntimeError: kaboom for the log") == 6  # the log file still has every one
+
+
+def test_an_unreachable_mail_server_is_one_line_on_stderr_not_a_traceback_each(make_app, capfd):
+    from tests.smtp import free_port
+
+    app = error_mail_app(make_app, free_port(), ERROR_MAIL_INTERVAL=0)
+    client = app.test_client()
+    for _ in range(3):
+        client.get("/test/boom")
+        client.get("/test/other-boom")
+    time.sleep(0.5)
+    err = capfd.readouterr().err
+    assert err.count("an error report could not be e-mailed to ADMINS") == 1
+    assert "Traceback" not in err.split("Formwork: an error report")[-1]

@@ -48,6 +48,12 @@ class AccountStep(Step):
             form.keep_existing_password()
         return form
 
+    def make_stored_form(self, run: Run, formdata: Any) -> FlaskForm:
+        """At review and confirm, availability is the unique index's to refuse (`done` catches it)."""
+        form = super().make_stored_form(run, formdata)
+        form.check_availability = False
+        return form
+
     def accept(self, form: FlaskForm, run: Run) -> None:
         super().accept(form, run)
         if form.password.data:

@@ -21,6 +21,7 @@ from werkzeug.wrappers import Response
 
 from auth.loader import sign_in
 from auth.loader import sign_out
+from database import commit_as_written
 from extensions import db
 from extensions import limiter
 from forms.base import FormworkForm
@@ -167,7 +168,7 @@ class RegistrationWizard(Wizard):
                 user.avatar = avatars.promote_staged_avatar(staged)
             except FileNotFoundError:
                 flash("Your profile photo had expired; you can add it again on your profile.", "warning")
-        db.session.commit()
+        commit_as_written()  # the new row is read right after (id, token, name): no reload
         current_app.logger.info("Registered user %s", user.id)
         return self.welcome(run, user)
 

@@ -18,10 +18,17 @@ SIGNED_IN_ONLY = {"/profile", "/documents"}
 SIGNED_OUT_ONLY = {"/register"}
 
 
-def nav_links(user) -> list[tuple[str, str]]:
-    """(path, label) pairs for the main navigation, for this visitor."""
+def nav_links(user, here: str) -> list[tuple[str, str, bool]]:
+    """(path, label, current) for the main navigation, for this visitor on page `here`.
+
+    A link is current on its own page and on the pages under it (`/recipes/12`).
+    """
     hidden = SIGNED_OUT_ONLY if user.is_authenticated else SIGNED_IN_ONLY
-    return [(path, label) for path, label, _ in FEATURES if path not in hidden]
+    return [
+        (path, label, here == path or (path != "/" and here.startswith(path + "/")))
+        for path, label, _ in FEATURES
+        if path not in hidden
+    ]
 
 
 # The home page's one primary action: (path, label, what it leads to), for a visitor or a member.

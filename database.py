@@ -35,6 +35,22 @@ def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+def commit_as_written() -> None:
+    """Commit, keeping the session's objects as they were written rather than expiring them.
+
+    After a plain commit the next read of any attribute (a new user's id, say) reloads
+    its row with a SELECT; for objects this request has just inserted, that read
+    would only return what they already hold.
+    """
+    session = db.session()
+    expiring = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expiring
+
+
 def register_database(app: Flask) -> None:
     """Bind SQLAlchemy and Migrate; size a server database's pool; give SQLite its pragmas."""
     sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")

@@ -44,6 +44,34 @@ class ChoiceList(list[SelectChoice]):
         """(value, `<option ...>label</option>` tail) pairs, escaped once."""
         return [(str(c.value), f' value="{escape(c.value)}">{escape(c.label)}</option>') for c in self]
 
+    @cached_property
+    def all_options(self) -> str:
+        """Every `<option>`, none selected, joined once."""
+        return "".join(f"<option{tail}" for _, tail in self.options_html)
+
+    @cached_property
+    def option_starts(self) -> dict[str, int] | None:
+        """Where each value's `<option` begins in `all_options`; None if a value repeats."""
+        starts, position = {}, 0
+        for value, tail in self.options_html:
+            starts[value] = position
+            position += len("<option") + len(tail)
+        return starts if len(starts) == len(self) else None
+
+    def options_selecting(self, selected: str | None) -> str:
+        """`all_options` with `selected`'s option marked selected."""
+        starts = self.option_starts
+        if starts is None:
+            return "".join(
+                f"<option selected{tail}" if value == selected else f"<option{tail}"
+                for value, tail in self.options_html
+            )
+        start = starts.get(selected) if selected is not None else None
+        if start is None:
+            return self.all_options
+        cut = start + len("<option")
+        return f"{self.all_options[:cut]} selected{self.all_options[cut:]}"
+
 
 class QuickSelect(widgets.Select):
     """`<select>` markup identical to WTForms', written from a ChoiceList's pre-escaped options.
@@ -59,11 +87,7 @@ class QuickSelect(widgets.Select):
         for flag in self.validation_attrs:
             if flag not in kwargs and getattr(field.flags, flag, False):
                 kwargs[flag] = getattr(field.flags, flag)
-        selected = None if field.data is None else str(field.data)
-        options = "".join(
-            f"<option selected{tail}" if value == selected else f"<option{tail}"
-            for value, tail in field.choices.options_html
-        )
+        options = field.choices.options_selecting(None if field.data is None else str(field.data))
         return Markup(f"<select {html_params(name=field.name, **kwargs)}>{options}</select>")  # noqa: S704
 
 

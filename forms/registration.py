@@ -90,6 +90,9 @@ class AccountForm(FormworkForm):
 
     # True once the wizard holds an accepted password: blank boxes then mean "keep it".
     has_password = False
+    # False where the database's unique indexes are the check (a wizard's final confirm):
+    # the look-ups would only repeat, racily, what the insert refuses anyway.
+    check_availability = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

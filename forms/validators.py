@@ -53,8 +53,8 @@ def username_format(form: Form, field: Field) -> None:
 
 
 def username_available(form: Form, field: Field) -> None:
-    """The username is not taken by anyone, ignoring case."""
-    if User.login_taken(field.data or ""):
+    """The username is not taken by anyone, ignoring case (unless the form leaves that to the database)."""
+    if getattr(form, "check_availability", True) and User.login_taken(field.data or ""):
         raise ValidationError("That username is taken. Please choose another.")
 
 
@@ -68,8 +68,8 @@ def normalised_email(form: Form, field: Field) -> None:
 
 
 def email_available(form: Form, field: Field) -> None:
-    """No account uses this e-mail address yet, ignoring case."""
-    if User.login_taken(field.data or ""):
+    """No account uses this e-mail address yet, ignoring case (unless the form leaves that to the database)."""
+    if getattr(form, "check_availability", True) and User.login_taken(field.data or ""):
         raise ValidationError("An account with this e-mail address already exists. Try signing in.")
 
 

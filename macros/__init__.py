@@ -8,6 +8,7 @@ the conditional reveal and the three-box date. `init_app` registers them all.
 
 from flask import Flask
 
+from macros import controls
 from macros import fields
 from macros import forms
 from macros import reveal
@@ -32,6 +33,7 @@ def init_app(app: Flask) -> None:
         max_length=fields.max_length,
         describedby=fields.describedby,
         control_attrs=fields.control_attrs,
+        control_parts=controls.control_parts,
         is_password=fields.is_password,
         date_part_attrs=fields.date_part_attrs,
         DATE_PARTS=PARTS,

@@ -18,9 +18,9 @@ FILE_FIELDS = frozenset({"FileField", "MultipleFileField"})
 
 
 class Row(NamedTuple):
-    """One line of a form: its cells as (field, column class); `grid` when it needs a .row."""
+    """One line of a form: its cells as (field, column class, render_field keywords); `grid` when it needs a .row."""
 
-    cells: list[tuple[Field, str]]
+    cells: list[tuple[Field, str, dict[str, Any]]]
     grid: bool
 
 
@@ -55,15 +55,37 @@ def _cell(form: Form, spec: str) -> tuple[Field, str]:
     return form[name], f"col-md-{width}" if width else "col-md"
 
 
-def layout_rows(form: Form, grid: list | str | None = None) -> list[Row]:
+def layout_rows(
+    form: Form,
+    grid: list | str | None = None,
+    options: dict[str, Any] | None = None,
+    field_attrs: dict[str, dict[str, Any]] | None = None,
+) -> list[Row]:
     """The visible fields of `form` in rows: `grid` lists rows of field names, e.g.
 
     `[["first_name", "last_name"], ["street"], ["city:8", "postal_code:4"]]`.
     A row may also be one string, `"city:8 postal_code:4"`; `grid="columns"` puts
     every field on one row. Rows are drawn in form order (by their first field),
     and fields the grid does not name get a row each. Hidden fields and submit
-    buttons are left out: render_form draws them elsewhere.
+    buttons are left out: render_form draws them elsewhere. Each cell carries the
+    keywords its render_field call takes: `options`, overlaid by the field's own
+    `field_attrs` entry.
     """
+    rows = _rows(form, grid)
+    options, field_attrs = options or {}, field_attrs or {}
+    return [
+        row._replace(
+            cells=[
+                (field, column, {**options, **field_attrs.get(field.short_name, {})})
+                for field, column in row.cells
+            ]
+        )
+        for row in rows
+    ]
+
+
+def _rows(form: Form, grid: list | str | None) -> list[Row]:
+    """layout_rows' rows, each cell still (field, column class)."""
     if grid == "columns":
         grid = [[field.short_name for field in form if drawn_on_a_row(field)]]
     rows: list[Row] = []

@@ -1,6 +1,9 @@
-"""The site's navigation and page titles, shared by every template."""
+"""The site's navigation, links and page titles, shared by every template."""
 
 from flask import Flask
+from flask import current_app
+from flask import request
+from flask import url_for
 
 # (path, label, description) of every feature; paths are the SPEC's URL contract.
 FEATURES = [
@@ -15,10 +18,17 @@ SIGNED_IN_ONLY = {"/profile", "/documents"}
 SIGNED_OUT_ONLY = {"/register"}
 
 
-def nav_links(user) -> list[tuple[str, str]]:
-    """(path, label) pairs for the main navigation, for this visitor."""
+def nav_links(user, here: str) -> list[tuple[str, str, bool]]:
+    """(path, label, current) for the main navigation, for this visitor on page `here`.
+
+    A link is current on its own page and on the pages under it (`/recipes/12`).
+    """
     hidden = SIGNED_OUT_ONLY if user.is_authenticated else SIGNED_IN_ONLY
-    return [(path, label) for path, label, _ in FEATURES if path not in hidden]
+    return [
+        (path, label, here == path or (path != "/" and here.startswith(path + "/")))
+        for path, label, _ in FEATURES
+        if path not in hidden
+    ]
 
 
 # The home page's one primary action: (path, label, what it leads to), for a visitor or a member.
@@ -50,8 +60,26 @@ def page_title(title: str, form=None) -> str:
     return f"Error: {title}" if form is not None and form.errors else title
 
 
+def fixed_url(endpoint: str, **values: str) -> str:
+    """`url_for` for a link that depends on nothing but its arguments (assets, fixed pages).
+
+    Built once per app and script root: the layout links a dozen of them on every page,
+    each otherwise a trip through Werkzeug's URL builder.
+    """
+    built = current_app.extensions.setdefault("fixed_urls", {})
+    key = (request.script_root, endpoint, *sorted(values.items()))
+    url = built.get(key)
+    if url is None:
+        url = built[key] = url_for(endpoint, **values)
+    return url
+
+
 def register_navigation(app: Flask) -> None:
-    """Make navigation and title helpers available to every template."""
+    """Make navigation, link and title helpers available to every template."""
     app.jinja_env.globals.update(
-        nav_links=nav_links, page_title=page_title, home_features=home_features, home_action=home_action
+        nav_links=nav_links,
+        page_title=page_title,
+        home_features=home_features,
+        home_action=home_action,
+        fixed_url=fixed_url,
     )

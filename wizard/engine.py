@@ -227,8 +227,8 @@ class Wizard:
         return form
 
     def stored_form(self, run: Run, step: Step) -> FlaskForm:
-        """The step's form over its stored answers (no CSRF: they come from storage, not a post)."""
-        return step.make_form(run, formdata=to_multidict(run.answers[step.name]), meta={"csrf": False})
+        """The step's form over its stored answers, for review and the final revalidation."""
+        return step.make_stored_form(run, to_multidict(run.answers[step.name]))
 
     def render_step(self, run: Run, step: Step, form: FlaskForm) -> str:
         """A step's page: its form, the progress bar, and Back unless it is the first."""

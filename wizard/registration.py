@@ -21,6 +21,7 @@ from werkzeug.wrappers import Response
 
 from auth.loader import sign_in
 from auth.loader import sign_out
+from database import commit_as_written
 from extensions import db
 from extensions import limiter
 from forms.base import FormworkForm
@@ -46,6 +47,12 @@ class AccountStep(Step):
         form = super().make_form(run, **kwargs)
         if "password_hash" in run.extra:
             form.keep_existing_password()
+        return form
+
+    def make_stored_form(self, run: Run, formdata: Any) -> FlaskForm:
+        """At review and confirm, availability is the unique index's to refuse (`done` catches it)."""
+        form = super().make_stored_form(run, formdata)
+        form.check_availability = False
         return form
 
     def accept(self, form: FlaskForm, run: Run) -> None:
@@ -161,7 +168,7 @@ class RegistrationWizard(Wizard):
                 user.avatar = avatars.promote_staged_avatar(staged)
             except FileNotFoundError:
                 flash("Your profile photo had expired; you can add it again on your profile.", "warning")
-        db.session.commit()
+        commit_as_written()  # the new row is read right after (id, token, name): no reload
         current_app.logger.info("Registered user %s", user.id)
         return self.welcome(run, user)
 

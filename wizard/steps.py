@@ -32,6 +32,10 @@ class Step:
         """Build the step's form; `kwargs` go to the form class (formdata, meta)."""
         return self.form_class(**kwargs)
 
+    def make_stored_form(self, run: Run, formdata: Any) -> FlaskForm:
+        """The form over stored answers (no CSRF: they come from storage, not a post)."""
+        return self.make_form(run, formdata=formdata, meta={"csrf": False})
+
     def accept(self, form: FlaskForm, run: Run) -> None:
         """Store a validated form. The default keeps its cleaned data as form data."""
         run.answers[self.name] = form_to_formdata(form)

@@ -23,6 +23,8 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 SERIOUS = {"serious", "critical"}
+# An <img>'s width once it has loaded (decode() waits for it, and fails on a broken image).
+LOADED_WIDTH = "img => img.decode().then(() => img.naturalWidth)"
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts")
 
 

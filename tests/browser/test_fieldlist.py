@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from gallery.demo_forms import RecipeDemoForm
 from gallery.fixtures import RECIPE_SAMPLE
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import LOADED_WIDTH
 from tests.browser.conftest import new_context
 from tests.registration_client import png_bytes
 
@@ -277,7 +278,7 @@ def test_choosing_an_image_shows_its_preview(gallery):
     preview = page.locator("#photo-empty-photo-preview img")
     expect(preview).to_have_attribute("alt", "Preview of tart.png")
     expect(preview).to_be_visible()
-    assert preview.evaluate("img => img.decode().then(() => img.naturalWidth)") == 60
+    assert preview.evaluate(LOADED_WIDTH) == 60
     photo.set_input_files([])
     expect(preview).to_have_count(0)
     assert page.console_errors == []

@@ -6,6 +6,7 @@ import time
 from flask import request
 from playwright.sync_api import expect
 
+from tests.browser.conftest import LOADED_WIDTH
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 from tests.browser.registration_steps import fill_account
@@ -44,13 +45,13 @@ def test_register_end_to_end_with_an_avatar(page, tmp_path):
 
     expect(page.locator("h1")).to_have_text("Check your answers")
     check_page(page, "review")
-    assert page.locator("img[alt='Your profile photo']").evaluate("img => img.naturalWidth") > 0
+    assert page.locator("img[alt='Your profile photo']").evaluate(LOADED_WIDTH) > 0
     assert "Grace" in page.content() and PASSWORD not in page.content()
     page.get_by_role("button", name="Create my account").click()
 
     expect(page).to_have_url(re.compile(r"/profile$"))
     expect(page.locator(".alert-success")).to_contain_text("Welcome to Formwork, Grace!")
-    assert page.locator("img.fw-avatar").evaluate("img => img.naturalWidth") > 0
+    assert page.locator("img.fw-avatar").evaluate(LOADED_WIDTH) > 0
     check_page(page, "profile-page")
 
 

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import LOADED_WIDTH
 from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 from tests.conftest import PASSWORD
@@ -41,7 +42,7 @@ def test_profile_previews_the_photo_then_saves_it_in_two_sizes(signed_in, tmp_pa
     page.locator("#avatar").set_input_files(str(photo))
     preview = page.locator("#avatar-preview img")
     expect(preview).to_have_attribute("alt", "Preview of me.png")
-    assert preview.evaluate("img => img.naturalWidth") == 800
+    assert preview.evaluate(LOADED_WIDTH) == 800
     page.get_by_label("About you").fill("Rear admiral.")
     expect(page.locator("#bio-count")).to_contain_text("987 characters remaining")
     page.get_by_label("First name").fill("")
@@ -49,7 +50,7 @@ def test_profile_previews_the_photo_then_saves_it_in_two_sizes(signed_in, tmp_pa
         page.get_by_role("button", name="Save my profile").click()
     expect(page.locator(".fw-error-summary")).to_be_focused()
     chosen = page.locator("img[alt='The new photo you chose']")
-    assert chosen.evaluate("img => img.naturalWidth") > 0  # kept: no need to choose it again
+    assert chosen.evaluate(LOADED_WIDTH) > 0  # kept: no need to choose it again
     axe_clean(page, "profile-errors")
     page.get_by_label("First name").fill("Grace")
     with page.expect_navigation():
@@ -57,7 +58,7 @@ def test_profile_previews_the_photo_then_saves_it_in_two_sizes(signed_in, tmp_pa
     expect(page.locator(".alert-success")).to_contain_text("Your profile is saved.")
     avatar = page.locator("img[alt='Your profile photo']")
     assert "128w" in avatar.get_attribute("srcset")
-    assert avatar.evaluate("img => img.naturalWidth") > 0
+    assert avatar.evaluate(LOADED_WIDTH) > 0
     assert "-128.webp" in avatar.evaluate("img => img.currentSrc")  # 96 px at 1x: the small size
     axe_clean(page, "profile")
     page.set_viewport_size({"width": 375, "height": 800})

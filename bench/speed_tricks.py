@@ -4,7 +4,7 @@ Times (in CPU time) in-app GETs of the registration's account and profile steps,
 rounds, with everything on ("as built") and with one trick off at a time:
 
 - `templating.py`'s Jinja environment (a plain-set comparison of template globals);
-- `forms/base.py`'s attribute writer (WTForms' own `html_params` instead).
+- `forms/base.py`'s attribute writer (WTForms' own `html_params` and TextArea instead).
 
     .venv/bin/python bench/speed_tricks.py [--rounds 5] [--requests 200]
 """
@@ -21,8 +21,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from flask.templating import Environment  # noqa: E402
+from wtforms.widgets import html_params  # noqa: E402
 
 import forms.base  # noqa: E402
+import forms.fields  # noqa: E402
 import templating  # noqa: E402
 from bench.wizard_walk import formwork_app  # noqa: E402
 from tests.registration_client import Registration  # noqa: E402
@@ -40,13 +42,14 @@ def plain_environment():
 
 @contextmanager
 def wtforms_attribute_writer():
-    """Widgets render with WTForms' own html_params while inside."""
-    quick = forms.base.quick_widget
+    """Widgets (the country select's options aside) render with WTForms' own html_params while inside."""
+    quick, quick_params = forms.base.quick_widget, forms.fields.quick_html_params
     forms.base.quick_widget = lambda widget: widget
+    forms.fields.quick_html_params = html_params
     try:
         yield
     finally:
-        forms.base.quick_widget = quick
+        forms.base.quick_widget, forms.fields.quick_html_params = quick, quick_params
 
 
 @contextmanager

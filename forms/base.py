@@ -60,11 +60,27 @@ def quick_class(widget_class: type) -> type:
     )
 
 
+class QuickTextArea(widgets.TextArea):
+    """WTForms' TextArea, writing its attributes with quick_html_params (same markup)."""
+
+    def __call__(self, field: Field, **kwargs: Any) -> Markup:
+        kwargs.setdefault("id", field.id)
+        flags = getattr(field, "flags", {})
+        for key in dir(flags):
+            if key in self.validation_attrs and key not in kwargs:
+                kwargs[key] = getattr(flags, key)
+        params = quick_html_params(name=field.name, **kwargs)
+        return Markup(f"<textarea {params}>\r\n{escape(field._value())}</textarea>")  # noqa: S704
+
+
+QUICK_TEXTAREA = QuickTextArea()
 _QUICK: "weakref.WeakKeyDictionary[object, object]" = weakref.WeakKeyDictionary()
 
 
 def quick_widget(widget: Any) -> Any:
     """The quick twin of a widget instance (same settings), or the widget itself."""
+    if type(widget) is widgets.TextArea:  # no settings of its own
+        return QUICK_TEXTAREA
     if not isinstance(widget, widgets.Input) or type(widget).html_params is not html_params:
         return widget
     twin = _QUICK.get(widget)

@@ -11,7 +11,8 @@ from wtforms import SelectMultipleField
 from wtforms import WeekField
 from wtforms import widgets
 from wtforms.validators import ValidationError
-from wtforms.widgets.core import html_params
+
+from forms.base import quick_html_params
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -88,7 +89,7 @@ class QuickSelect(widgets.Select):
             if flag not in kwargs and getattr(field.flags, flag, False):
                 kwargs[flag] = getattr(field.flags, flag)
         options = field.choices.options_selecting(None if field.data is None else str(field.data))
-        return Markup(f"<select {html_params(name=field.name, **kwargs)}>{options}</select>")  # noqa: S704
+        return Markup(f"<select {quick_html_params(name=field.name, **kwargs)}>{options}</select>")  # noqa: S704
 
 
 class LongSelectField(SelectField):

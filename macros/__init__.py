@@ -2,7 +2,7 @@
 
 `fields.py` answers `fields.html` (a field's kind, label marker, aria wiring),
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
-`rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
+`plain.py` draws a plain control in one call, `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
 the conditional reveal and the three-box date. `init_app` registers them all.
 """
 
@@ -11,6 +11,7 @@ from flask import Flask
 from macros import controls
 from macros import fields
 from macros import forms
+from macros import plain
 from macros import reveal
 from macros import rows
 from macros.date_parts import PARTS
@@ -34,6 +35,8 @@ def init_app(app: Flask) -> None:
         describedby=fields.describedby,
         control_attrs=fields.control_attrs,
         control_parts=controls.control_parts,
+        draw_control=plain.draw_control,
+        draw_cell=plain.draw_cell,
         is_password=fields.is_password,
         date_part_attrs=fields.date_part_attrs,
         DATE_PARTS=PARTS,

@@ -60,18 +60,36 @@ def page_title(title: str, form=None) -> str:
     return f"Error: {title}" if form is not None and form.errors else title
 
 
-def fixed_url(endpoint: str, **values: str) -> str:
-    """`url_for` for a link that depends on nothing but its arguments (assets, fixed pages).
+# The layout's links that depend on nothing but the app: name -> (endpoint, url_for values).
+LAYOUT_LINKS = {
+    "theme.js": ("static", {"filename": "js/theme.js"}),
+    "bootstrap.css": ("pages.bootstrap_asset", {"filename": "css/bootstrap.min.css"}),
+    "formwork.css": ("static", {"filename": "css/formwork.css"}),
+    "favicon": ("static", {"filename": "favicon.svg"}),
+    "home": ("pages.home", {}),
+    "logout": ("auth.logout", {}),
+    "login": ("auth.login", {}),
+    "terms": ("pages.terms", {}),
+    "popper.js": ("pages.bootstrap_asset", {"filename": "umd/popper.min.js"}),
+    "bootstrap.js": ("pages.bootstrap_asset", {"filename": "js/bootstrap.min.js"}),
+    "formwork.js": ("static", {"filename": "js/formwork.js"}),
+    "forms.js": ("static", {"filename": "js/forms.js"}),
+    "uploads.js": ("static", {"filename": "js/uploads.js"}),
+}
 
-    Built once per app and script root: the layout links a dozen of them on every page,
-    each otherwise a trip through Werkzeug's URL builder.
+
+def layout_urls() -> dict[str, str]:
+    """The layout's asset and fixed-page links (LAYOUT_LINKS), built once per app and script root.
+
+    The layout links a dozen of them on every page: one call and a lookup each, rather
+    than a template call (and a trip through Werkzeug's URL builder) per link.
     """
-    built = current_app.extensions.setdefault("fixed_urls", {})
-    key = (request.script_root, endpoint, *sorted(values.items()))
-    url = built.get(key)
-    if url is None:
-        url = built[key] = url_for(endpoint, **values)
-    return url
+    built = current_app.extensions.setdefault("layout_urls", {})
+    urls = built.get(request.script_root)
+    if urls is None:
+        urls = {name: url_for(endpoint, **values) for name, (endpoint, values) in LAYOUT_LINKS.items()}
+        built[request.script_root] = urls
+    return urls
 
 
 def register_navigation(app: Flask) -> None:
@@ -81,5 +99,5 @@ def register_navigation(app: Flask) -> None:
         page_title=page_title,
         home_features=home_features,
         home_action=home_action,
-        fixed_url=fixed_url,
+        layout_urls=layout_urls,
     )

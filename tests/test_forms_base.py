@@ -17,6 +17,7 @@ from wtforms import SelectChoice
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms import SubmitField
+from wtforms import TextAreaField
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
 from wtforms.widgets import html_params
@@ -42,6 +43,7 @@ def declare(base):
         upload = FileField("Upload")
         uploads = MultipleFileField("Uploads")
         go = SubmitField("Go")
+        bio = TextAreaField("Bio", validators=[Length(max=50)])
 
     return Demo
 
@@ -55,6 +57,7 @@ DATA = {
     "agree": True,
     "plan": "b",
     "token": "t'",
+    "bio": '<p class="x">\nA & B</p>',
 }
 
 

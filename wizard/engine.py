@@ -260,10 +260,7 @@ class Wizard:
                 return redirect(self.previous_url(run, None))
             if request.form.get("action") == "confirm":
                 return self.confirm(run)
-        sections = [
-            (step, step.summary(self.stored_form(run, step), run), self.step_url(run, step))
-            for step in self.active_steps(run)
-        ]
+        sections = [(step, step.summary(run), self.step_url(run, step)) for step in self.active_steps(run)]
         return render_template(
             "wizard/review.html",
             wizard=self,

@@ -93,9 +93,9 @@ class PreferencesStep(Step):
         avatars.discard_staged_avatar(run.extra.get("avatar"))
         run.extra["avatar"] = name
 
-    def summary(self, form: FlaskForm, run: Run) -> list[tuple[str, str]]:
+    def summary(self, run: Run) -> list[tuple[str, str]]:
         """The answers, and the staged photo itself as the answer to "Profile photo"."""
-        rows = super().summary(form, run)
+        rows = super().summary(run)
         if run.extra.get("avatar"):
             url = url_for("registration.staged_avatar", wid=run.wid)
             photo = Markup('<img src="{}" alt="Your profile photo" class="fw-avatar" width="96" height="96">')

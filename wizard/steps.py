@@ -9,8 +9,11 @@ from flask_wtf import FlaskForm
 
 from wizard.formdata import form_to_formdata
 from wizard.formdata import stored_fields
+from wizard.formdata import to_multidict
 from wizard.run import Answers
 from wizard.run import Run
+from wizard.summary import answer_rows
+from wizard.summary import display_value
 
 
 @dataclass(frozen=True)
@@ -46,28 +49,20 @@ class Step:
         The engine has run those validators by then, on Back too (which skips the rest).
         """
 
-    def summary(self, form: FlaskForm, run: Run) -> list[tuple[str, str]]:
-        """(label, answer) pairs for the review page: the stored fields a person filled in, never secrets."""
+    def summary(self, run: Run) -> list[tuple[str, str]]:
+        """(label, answer) pairs for the review page: the stored fields a person filled in, never secrets.
+
+        Read from the stored answers (wizard.summary); a form whose fields cannot be read
+        that way is built over them. A step whose `make_form` changes the form's fields
+        per run overrides this.
+        """
+        answers = run.answers[self.name]
+        rows = answer_rows(self.form_class, answers, self.not_answers)
+        if rows is not None:
+            return rows
+        form = self.make_stored_form(run, to_multidict(answers))
         return [
             (field.label.text, display_value(field))
             for field in stored_fields(form)
             if field.type != "HiddenField" and field.name not in self.not_answers
         ]
-
-
-def display_value(field: Any) -> str:
-    """A field's answer as a person reads it: choice labels, Yes/No, 'Not given'."""
-    if field.type == "BooleanField":
-        return "Yes" if field.data else "No"
-    if hasattr(field, "label_of"):  # long lists know their labels without a scan
-        return field.label_of(field.data) or "None chosen"
-    choices = (
-        dict((str(value), label) for value, label, *_ in field.iter_choices())
-        if hasattr(field, "iter_choices")
-        else None
-    )
-    if choices is not None:
-        values = field.data if isinstance(field.data, list) else [field.data]
-        shown = [choices.get(str(v), str(v)) for v in values if v not in (None, "")]
-        return ", ".join(shown) or "None chosen"
-    return (field._value() if hasattr(field, "_value") else str(field.data or "")) or "Not given"

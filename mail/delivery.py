@@ -126,7 +126,8 @@ def record_failure(
     logger = current_app.logger
     if permanent or attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
         reason = error if permanent else f"gave up after {attempts} attempts; last: {error}"
-        record(message, token, status=FAILED, last_error=reason)
+        # next_attempt_at becomes the failing attempt's time: pruning keeps a failure from then on.
+        record(message, token, status=FAILED, last_error=reason, next_attempt_at=now)
         logger.error("Mail %s (%s) failed: %s", message.id, message.kind, reason)
         outcome.failed += 1
         return

@@ -32,10 +32,11 @@ def prune_outbox(now: datetime | None = None) -> int:
         delete(OutboxMessage).where(
             or_(
                 and_(OutboxMessage.status == SENT, OutboxMessage.sent_at < sent_before),
-                # A failed message's last word is its last attempt, scheduled or not.
+                # A failed message's next_attempt_at is set to its failing attempt's time.
                 and_(OutboxMessage.status == FAILED, OutboxMessage.next_attempt_at < failed_before),
             )
-        )
+        ),
+        execution_options={"synchronize_session": False},  # rows deleted are not the session's business
     )
     db.session.commit()
     return result.rowcount

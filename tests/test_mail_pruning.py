@@ -97,6 +97,25 @@ def test_a_delivered_message_is_deleted_a_month_after_it_was_sent(make_app):
     assert kinds_left(app) == set()
 
 
+def test_a_message_that_waited_long_and_then_failed_is_kept_from_its_failure(make_app):
+    """Queued 100 days ago (no mail server yet), refused today: kept MAIL_KEEP_FAILED_DAYS from today."""
+    server = SmtpServer().start()
+    try:
+        server.inbox.answers = ["550 5.1.1 No such user"]
+        app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port)
+        long_ago = utcnow() - 100 * DAY
+        with app.app_context():
+            entry = enqueue("contact", compose(["ada@example.com"], "Hello", "Body\n"))
+            entry.created_at = entry.next_attempt_at = long_ago
+            db.session.commit()
+            assert deliver_due().failed == 1
+            assert prune_outbox() == 0
+            assert prune_outbox(utcnow() + 89 * DAY) == 0
+            assert prune_outbox(utcnow() + 91 * DAY) == 1
+    finally:
+        server.stop()
+
+
 def test_the_workers_prune_in_the_background(make_app):
     app = make_app(HOUSEKEEPING=True, MAIL_PRUNE_INTERVAL=0)
     fill(app)
@@ -106,3 +125,10 @@ def test_the_workers_prune_in_the_background(make_app):
             break
         time.sleep(0.02)
     assert kinds_left(app) == KEPT
+
+
+def test_pruning_on_postgres(pg_app):
+    fill(pg_app)
+    with pg_app.app_context():
+        assert prune_outbox() == 2
+    assert kinds_left(pg_app) == KEPT

@@ -79,16 +79,38 @@ def test_another_author_with_the_same_key_gets_a_recipe_of_their_own(logged_in_c
     assert recipe_count(app) == 2
 
 
+def looking_late(monkeypatch) -> list:
+    """Make the route's first look for an earlier send find nothing, as if that send had not
+    committed yet (two sends at once); the calls are recorded."""
+    real, calls = recipes.routes.made_by_form, []
+
+    def late(key):
+        calls.append(key)
+        return None if len(calls) == 1 else real(key)
+
+    monkeypatch.setattr(recipes.routes, "made_by_form", late)
+    return calls
+
+
 def test_two_sends_at_once_make_one_recipe(logged_in_client, app, sent, monkeypatch):
     """The second send looked before the first had committed: the unique key stops its insert."""
     logged_in_client.post("/recipes/new", data=sent)
-    real = recipes.routes.made_by_form
-    looks = iter([None])  # its first look finds nothing, as if the first send were not committed yet
-    monkeypatch.setattr(recipes.routes, "made_by_form", lambda key: next(looks, None) or real(key))
+    calls = looking_late(monkeypatch)
     response = logged_in_client.post("/recipes/new", data=sent)
     assert response.status_code == 302
+    assert len(calls) == 2  # the insert failed on the key, and the second look found the first send
     assert recipe_count(app) == 1
     assert "already published" in parse(logged_in_client.get(response.headers["Location"])).get_text()
+
+
+def test_two_sends_at_once_with_different_recipes_make_two(logged_in_client, app, sent, monkeypatch):
+    logged_in_client.post("/recipes/new", data=sent)
+    calls = looking_late(monkeypatch)
+    response = logged_in_client.post("/recipes/new", data={**sent, "title": "Lime tart"})
+    assert response.status_code == 302
+    assert len(calls) == 2
+    with app.app_context():
+        assert sorted(db.session.scalars(select(Recipe.title))) == ["Lemon tart", "Lime tart"]
 
 
 def test_on_postgres_a_resend_makes_one_recipe_and_a_changed_one_a_second(pg_app):

@@ -58,9 +58,10 @@ class RedactSecrets(logging.Filter):
 class ThrottledMailHandler(SMTPHandler):
     """logging's SMTPHandler, sparing the admins' inbox during an outage.
 
-    The same error (as MarkSameness tells: exception type and where it was raised) is mailed at most once per
-    `interval` seconds, and the next report of it says how many were held back; no more
-    than `hourly` reports go out in any clock hour. Everything is still in the log file.
+    The same error (as MarkSameness tells: the exception type and the line of Formwork's own
+    code it came through) is mailed at most once per `interval` seconds, and the next report
+    of it says how many were held back; no more than `hourly` reports go out in any clock
+    hour. Everything is still in the log file (the tail of a burst that stops is only there).
     A mail server that cannot be reached is one line on stderr a minute, not a traceback
     per report. It runs in the QueueListener's one thread, so it needs no lock.
     """
@@ -73,6 +74,7 @@ class ThrottledMailHandler(SMTPHandler):
         self.hour, self.sent_this_hour, self.over_cap = -1, 0, 0
         self.last_complaint = float("-inf")
         self.note = ""  # what the report being sent adds to its subject
+        self.failed = False  # whether the report being sent could not be
 
     def emit(self, record: logging.LogRecord) -> None:
         key, now = (
@@ -82,18 +84,23 @@ class ThrottledMailHandler(SMTPHandler):
         hour = int(time.time() // 3600)
         if hour != self.hour:
             self.hour, self.sent_this_hour = hour, 0
-        if now - self.last_sent.get(key, float("-inf")) < self.interval or self.sent_this_hour >= self.hourly:
+        if now - self.last_sent.get(key, float("-inf")) < self.interval:
             self.held_back[key] = self.held_back.get(key, 0) + 1
-            self.over_cap += self.sent_this_hour >= self.hourly
             return
-        self.last_sent[key], self.sent_this_hour = now, self.sent_this_hour + 1
-        self.note = self.held_back_note(key)
-        super().emit(record)
+        if self.sent_this_hour >= self.hourly:
+            self.over_cap += 1
+            return
+        same, others = self.held_back.get(key, 0), self.over_cap
+        self.note, self.failed = self.held_back_note(same, others), False
+        super().emit(record)  # on failure it calls handleError, which sets self.failed
+        if not self.failed:  # what was held back has now been told; after a failure it still waits
+            self.last_sent[key], self.sent_this_hour = now, self.sent_this_hour + 1
+            self.held_back.pop(key, None)
+            self.over_cap -= others
 
-    def held_back_note(self, key: tuple) -> str:
+    @staticmethod
+    def held_back_note(same: int, others: int) -> str:
         """What was not mailed since the last report (of this error, and of any over the cap)."""
-        same, others = self.held_back.pop(key, 0), self.over_cap
-        self.over_cap = 0
         notes = []
         if same:
             notes.append(f"{same} more like it since the last report")
@@ -105,6 +112,7 @@ class ThrottledMailHandler(SMTPHandler):
         return self.subject + getattr(self, "note", "")
 
     def handleError(self, record: logging.LogRecord) -> None:
+        self.failed = True
         now = time.monotonic()
         if now - self.last_complaint >= 60:
             self.last_complaint = now
@@ -112,17 +120,31 @@ class ThrottledMailHandler(SMTPHandler):
             print(f"Formwork: an error report could not be e-mailed to ADMINS: {error!r}", file=sys.stderr)
 
 
+PROJECT_ROOT = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def own_code(filename: str) -> bool:
+    """Whether a traceback frame's file is Formwork's (not a library in a venv under it)."""
+    return filename.startswith(PROJECT_ROOT) and "site-packages" not in filename
+
+
 class MarkSameness(logging.Filter):
-    """Tags a record with what makes two errors the same one: the exception's type and the place
-    it was raised (every unhandled error is logged from the same line of Flask), else where it
-    was logged. Runs in the request's thread: the queue drops the traceback before sending."""
+    """Tags a record with what makes two errors the same one: the exception's type and the last
+    line of Formwork's own code the traceback went through (a database error raised deep in
+    SQLAlchemy is told apart by the query of ours that led to it; every unhandled error is logged
+    from the same line of Flask), else where it was logged. Runs in the request's thread: the
+    queue drops the traceback before the mail thread sees the record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         kind, _error, trace = record.exc_info or (None, None, None)
-        if trace is not None:
-            while trace.tb_next is not None:
-                trace = trace.tb_next
-            record.sameness = (kind.__name__, trace.tb_frame.f_code.co_filename, trace.tb_lineno)
+        place = innermost = None
+        while trace is not None:
+            innermost = (trace.tb_frame.f_code.co_filename, trace.tb_lineno)
+            place = innermost if own_code(innermost[0]) else place
+            trace = trace.tb_next
+        place = place or innermost
+        if kind is not None and place is not None:
+            record.sameness = (kind.__name__, *place)
         else:
             record.sameness = (record.name, record.pathname, record.lineno)
         return True

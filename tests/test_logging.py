@@ -1,5 +1,6 @@
 """Errors go to the rotating log file and, when SMTP is configured, to the admins by e-mail."""
 
+import json
 import time
 from pathlib import Path
 
@@ -93,6 +94,12 @@ def error_mail_app(make_app, port: int, **extra):
     def other_boom():
         raise KeyError("another kind of failure")
 
+    @app.route("/test/bad-json/<int:which>")
+    def bad_json(which):
+        if which == 1:
+            return json.loads("not json, first place")
+        return json.loads("not json, second place")
+
     return app
 
 
@@ -146,3 +153,26 @@ def test_an_unreachable_mail_server_is_one_line_on_stderr_not_a_traceback_each(m
     err = capfd.readouterr().err
     assert err.count("an error report could not be e-mailed to ADMINS") == 1
     assert "Traceback" not in err.split("Formwork: an error report")[-1]
+
+
+def test_the_same_library_error_from_two_places_of_ours_is_two_reports(make_app, smtp_inbox):
+    """Both raise json's JSONDecodeError from the same line of the json module: our lines differ."""
+    inbox, port = smtp_inbox
+    app = error_mail_app(make_app, port)
+    client = app.test_client()
+    for _ in range(3):
+        client.get("/test/bad-json/1")
+        client.get("/test/bad-json/2")
+    mails = mails_after(inbox, 2)
+    assert len(mails) == 2
+    assert {"first place" in m.get_payload() for m in mails} == {True, False}
+
+
+def test_a_report_that_could_not_be_sent_is_not_counted_as_told(make_app):
+    from tests.smtp import free_port
+
+    down = error_mail_app(make_app, free_port())
+    handler = next(h for h in down.logger.handlers if hasattr(h, "listener")).listener.handlers[0]
+    down.test_client().get("/test/boom")
+    time.sleep(0.3)
+    assert handler.last_sent == {}  # the failed send does not start the interval

@@ -35,11 +35,19 @@ class CompiledTemplates(BytecodeCache):
     templates); each app has its own environment, so without a shared cache every app
     a process builds (the test suite builds one per test) compiles them all again.
     Jinja checks each entry against its source's checksum, so an edited template is
-    compiled afresh.
+    compiled afresh; and the key holds the environment's compile-time settings
+    (syntax, extensions, whitespace rules), so an app configured otherwise never runs
+    code compiled for another.
     """
 
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        key = f"{self.get_cache_key(name, filename)}:{compile_settings(environment)}"
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if (code := self.code.get(bucket.key)) is not None:
@@ -47,6 +55,30 @@ class CompiledTemplates(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def compile_settings(environment: Environment) -> int:
+    """A hash of what, besides the source, shapes an environment's compiled templates."""
+    return hash(
+        (
+            environment.block_start_string,
+            environment.block_end_string,
+            environment.variable_start_string,
+            environment.variable_end_string,
+            environment.comment_start_string,
+            environment.comment_end_string,
+            environment.line_statement_prefix,
+            environment.line_comment_prefix,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.newline_sequence,
+            environment.keep_trailing_newline,
+            environment.optimized,
+            environment.finalize is not None,
+            environment.is_async,
+            tuple(sorted(environment.extensions)),
+        )
+    )
 
 
 COMPILED_TEMPLATES = CompiledTemplates()

@@ -15,8 +15,9 @@ def form_values(response, form_index: int = -1, action: str | None = None) -> di
     The form is the `form_index`th on the page, or the first that posts to `action`
     (its #fragment ignored). Text inputs, hidden fields (the CSRF token), selected
     options (the first when none is: browsers send it) and checked boxes; submit
-    buttons and file inputs are left out so the caller picks them, and so are the
-    controls of a <template> (JavaScript's blank rows), which browsers never send.
+    buttons and file inputs are left out so the caller picks them, and so are
+    disabled controls and the controls of a <template> (JavaScript's blank rows), which
+    browsers never send. A textarea loses one leading newline, as HTML parsing drops it.
     """
     forms = lxml.html.document_fromstring(response.get_data(as_text=True)).forms
     if action is not None:
@@ -32,21 +33,31 @@ def form_values(response, form_index: int = -1, action: str | None = None) -> di
             not name
             or kind in ("submit", "button", "file")
             or next(field.iterancestors("template"), None) is not None
+            or disabled(field)
         ):
             continue
         if kind in ("checkbox", "radio"):
             if field.get("checked") is not None:
-                values[name] = field.get("value", "y")
+                values[name] = field.get("value", "on")
         elif field.tag == "select":
             options = field.findall(".//option")
             chosen = next((option for option in options if option.get("selected") is not None), None)
             chosen = options[0] if chosen is None and options else chosen
-            values[name] = "" if chosen is None else chosen.get("value", chosen.text_content())
+            label = "" if chosen is None else " ".join(chosen.text_content().split())
+            values[name] = "" if chosen is None else chosen.get("value", label)
         elif field.tag == "textarea":
-            values[name] = field.text_content()
+            text = field.text_content()
+            values[name] = text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
         else:
             values[name] = field.get("value", "")
     return values
+
+
+def disabled(field) -> bool:
+    """Whether a browser leaves the control out: disabled itself or inside a disabled fieldset."""
+    if field.get("disabled") is not None:
+        return True
+    return any(a.tag == "fieldset" and a.get("disabled") is not None for a in field.iterancestors())
 
 
 def csrf_token(client, url: str = "/login") -> str:

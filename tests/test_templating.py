@@ -39,3 +39,17 @@ def test_imported_macro_modules_are_built_once_and_reused(app):
         assert page.render() == first
         assert library._module is module
     assert "Step 1 of 1" in first
+
+
+def test_apps_share_compiled_templates_but_not_across_compile_settings(make_app):
+    from templating import COMPILED_TEMPLATES
+
+    first, second = make_app(), make_app()
+    first.test_client().get("/terms")
+    cached = len(COMPILED_TEMPLATES.code)
+    second.test_client().get("/terms")
+    assert len(COMPILED_TEMPLATES.code) == cached  # the second app compiled nothing again
+    other = make_app()
+    other.jinja_env.trim_blocks = True  # another compile-time setting: its own compiled code
+    other.test_client().get("/terms")
+    assert len(COMPILED_TEMPLATES.code) > cached

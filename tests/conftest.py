@@ -17,6 +17,7 @@ from app import create_app
 from extensions import db
 from models import User
 from tests.auth_actions import AuthActions
+from tests.smtp import SmtpServer
 
 PASSWORD = "Correct-horse-1"
 
@@ -108,6 +109,14 @@ def contact_app(make_app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def smtp():
+    """An SMTP server on a loopback port (aiosmtpd), its messages in `smtp.inbox`."""
+    server = SmtpServer().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -4,17 +4,7 @@ import json
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.smtp import SilentServer
-from tests.smtp import SmtpServer
-
-
-@pytest.fixture
-def smtp_inbox():
-    server = SmtpServer().start()
-    yield server.inbox, server.port
-    server.stop()
 
 
 def add_boom(app):
@@ -33,8 +23,8 @@ def test_unhandled_error_is_written_to_the_log_file(make_app, tmp_path):
     assert "GET /test/boom" in log
 
 
-def test_error_mail_reaches_admins_over_real_smtp(make_app, smtp_inbox):
-    inbox, port = smtp_inbox
+def test_error_mail_reaches_admins_over_real_smtp(make_app, smtp):
+    inbox, port = smtp.inbox, smtp.port
     app = make_app(
         PROPAGATE_EXCEPTIONS=False,
         MAIL_SERVER="127.0.0.1",
@@ -113,8 +103,8 @@ def mails_after(inbox, count: int, settle: float = 0.3) -> list:
     return list(inbox.messages)
 
 
-def test_an_outage_mails_each_error_once_and_the_next_report_counts_the_rest(make_app, smtp_inbox):
-    inbox, port = smtp_inbox
+def test_an_outage_mails_each_error_once_and_the_next_report_counts_the_rest(make_app, smtp):
+    inbox, port = smtp.inbox, smtp.port
     app = error_mail_app(make_app, port, ERROR_MAIL_INTERVAL=1)
     client = app.test_client()
     for _ in range(5):
@@ -130,8 +120,8 @@ def test_an_outage_mails_each_error_once_and_the_next_report_counts_the_rest(mak
     assert later[2]["Subject"] == "Formwork error (4 more like it since the last report)"
 
 
-def test_no_more_than_the_hourly_cap_goes_out(make_app, smtp_inbox):
-    inbox, port = smtp_inbox
+def test_no_more_than_the_hourly_cap_goes_out(make_app, smtp):
+    inbox, port = smtp.inbox, smtp.port
     app = error_mail_app(make_app, port, ERROR_MAIL_INTERVAL=0, ERROR_MAIL_HOURLY_MAX=3)
     client = app.test_client()
     for _ in range(6):
@@ -155,9 +145,9 @@ def test_an_unreachable_mail_server_is_one_line_on_stderr_not_a_traceback_each(m
     assert "Traceback" not in err.split("Formwork: an error report")[-1]
 
 
-def test_the_same_library_error_from_two_places_of_ours_is_two_reports(make_app, smtp_inbox):
+def test_the_same_library_error_from_two_places_of_ours_is_two_reports(make_app, smtp):
     """Both raise json's JSONDecodeError from the same line of the json module: our lines differ."""
-    inbox, port = smtp_inbox
+    inbox, port = smtp.inbox, smtp.port
     app = error_mail_app(make_app, port)
     client = app.test_client()
     for _ in range(3):

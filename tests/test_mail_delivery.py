@@ -4,7 +4,6 @@ import threading
 import time
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy import select
 
@@ -21,13 +20,6 @@ from models import utcnow
 from tests.smtp import SilentServer
 from tests.smtp import SmtpServer
 from tests.smtp import free_port
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 def mail_app(make_app, port: int, **extra):

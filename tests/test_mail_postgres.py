@@ -14,17 +14,9 @@ from models import utcnow
 from tests.conftest import overrides_for
 from tests.conftest import reset_postgres_schema
 from tests.conftest import service_url
-from tests.smtp import SmtpServer
 from tests.test_mail_delivery import queue
 
 pytestmark = pytest.mark.services
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

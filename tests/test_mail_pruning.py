@@ -17,7 +17,6 @@ from mail.outbox import compose
 from mail.outbox import enqueue
 from mail.pruning import prune_outbox
 from models import utcnow
-from tests.smtp import SmtpServer
 
 DAY = timedelta(days=1)
 
@@ -82,38 +81,29 @@ def test_the_cli_prunes_and_says_how_many(app):
     assert kinds_left(app) == KEPT
 
 
-def test_a_delivered_message_is_deleted_a_month_after_it_was_sent(make_app):
-    server = SmtpServer().start()
-    try:
-        app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port)
-        with app.app_context():
-            enqueue("contact", compose(["ada@example.com"], "Hello", "Body\n"))
-            db.session.commit()
-            assert deliver_due().sent == 1
-            assert prune_outbox(utcnow() + 29 * DAY) == 0
-            assert prune_outbox(utcnow() + 31 * DAY) == 1
-    finally:
-        server.stop()
+def test_a_delivered_message_is_deleted_a_month_after_it_was_sent(make_app, smtp):
+    app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp.port)
+    with app.app_context():
+        enqueue("contact", compose(["ada@example.com"], "Hello", "Body\n"))
+        db.session.commit()
+        assert deliver_due().sent == 1
+        assert prune_outbox(utcnow() + 29 * DAY) == 0
+        assert prune_outbox(utcnow() + 31 * DAY) == 1
     assert kinds_left(app) == set()
 
 
-def test_a_message_that_waited_long_and_then_failed_is_kept_from_its_failure(make_app):
+def test_a_message_that_waited_long_and_then_failed_is_kept_from_its_failure(make_app, smtp):
     """Queued 100 days ago (no mail server yet), refused today: kept MAIL_KEEP_FAILED_DAYS from today."""
-    server = SmtpServer().start()
-    try:
-        server.inbox.answers = ["550 5.1.1 No such user"]
-        app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port)
-        long_ago = utcnow() - 100 * DAY
-        with app.app_context():
-            entry = enqueue("contact", compose(["ada@example.com"], "Hello", "Body\n"))
-            entry.created_at = entry.next_attempt_at = long_ago
-            db.session.commit()
-            assert deliver_due().failed == 1
-            assert prune_outbox() == 0
-            assert prune_outbox(utcnow() + 89 * DAY) == 0
-            assert prune_outbox(utcnow() + 91 * DAY) == 1
-    finally:
-        server.stop()
+    smtp.inbox.answers = ["550 5.1.1 No such user"]
+    app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp.port)
+    with app.app_context():
+        entry = enqueue("contact", compose(["ada@example.com"], "Hello", "Body\n"))
+        entry.created_at = entry.next_attempt_at = utcnow() - 100 * DAY
+        db.session.commit()
+        assert deliver_due().failed == 1
+        assert prune_outbox() == 0
+        assert prune_outbox(utcnow() + 89 * DAY) == 0
+        assert prune_outbox(utcnow() + 91 * DAY) == 1
 
 
 def test_the_workers_prune_in_the_background(make_app):

@@ -17,16 +17,8 @@ from tests.conftest import PASSWORD
 from tests.conftest import add_user
 from tests.page_reading import form_values
 from tests.page_reading import parse
-from tests.smtp import SmtpServer
 
 NEW_PASSWORD = "Brand-new-pass-2"
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

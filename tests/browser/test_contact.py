@@ -15,14 +15,6 @@ from tests.browser.conftest import screenshot
 from tests.browser.conftest import serious_violations
 from tests.browser.conftest import serving
 from tests.conftest import add_user
-from tests.smtp import SmtpServer
-
-
-@pytest.fixture
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

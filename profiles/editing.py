@@ -15,8 +15,6 @@ from models import User
 from uploads import avatars
 from uploads.commit import FileChanges
 from uploads.commit import StoredFile
-from uploads.images import ImageRejected
-from uploads.names import about_file
 
 CHOSEN_PHOTO = "profile_photo"
 
@@ -31,13 +29,9 @@ def keep_chosen_photo(form: EditProfileForm) -> None:
     upload = form.avatar.data
     if not upload or not getattr(upload, "filename", "") or form.avatar.errors:
         return
-    try:
-        name = avatars.stage_avatar(upload.stream)
-    except ImageRejected as exc:
-        form.avatar.errors = [*form.avatar.errors, about_file(upload.filename, str(exc))]
-        return
-    avatars.discard_staged_avatar(session.get(CHOSEN_PHOTO))
-    session[CHOSEN_PHOTO] = name
+    name = avatars.stage_chosen_photo(form.avatar, session.get(CHOSEN_PHOTO))
+    if name is not None:
+        session[CHOSEN_PHOTO] = name
 
 
 def forget_chosen_photo() -> None:

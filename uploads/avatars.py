@@ -2,6 +2,7 @@
 
 import contextlib
 from typing import IO
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
@@ -12,8 +13,10 @@ from uploads import storage
 from uploads.commit import StoredFile
 from uploads.commit import owned_files
 from uploads.images import AVATAR_SIZES
+from uploads.images import ImageRejected
 from uploads.images import avatar_images
 from uploads.images import save_webp
+from uploads.names import about_file
 from uploads.sweep import referenced_by
 
 STAGING = "staging"
@@ -55,6 +58,19 @@ def save_avatar(stream: IO[bytes], kind: str) -> str:
 def stage_avatar(stream: IO[bytes]) -> str:
     """Process an uploaded image into the staging area; returns its stored name."""
     return save_avatar(stream, STAGING)
+
+
+def stage_chosen_photo(field: Any, replacing: str | None) -> str | None:
+    """Stage the photo uploaded in file field `field` in place of the staged `replacing` (then
+    discarded); None when the image is refused, with a field error that names the file."""
+    upload = field.data
+    try:
+        name = stage_avatar(upload.stream)
+    except ImageRejected as exc:
+        field.errors = [*field.errors, about_file(upload.filename, str(exc))]
+        return None
+    discard_staged_avatar(replacing)
+    return name
 
 
 def promote_staged_avatar(name: str) -> str:

@@ -31,8 +31,6 @@ from forms.registration import ProfileForm
 from models import User
 from models import hash_password
 from uploads import avatars
-from uploads.images import ImageRejected
-from uploads.names import about_file
 from uploads.storage import upload_dir
 from wizard.engine import Wizard
 from wizard.run import Answers
@@ -85,13 +83,9 @@ class PreferencesStep(Step):
             return
         if form.avatar.errors:
             return
-        try:
-            name = avatars.stage_avatar(upload.stream)
-        except ImageRejected as exc:
-            form.avatar.errors = [*form.avatar.errors, about_file(upload.filename, str(exc))]
-            return
-        avatars.discard_staged_avatar(run.extra.get("avatar"))
-        run.extra["avatar"] = name
+        name = avatars.stage_chosen_photo(form.avatar, run.extra.get("avatar"))
+        if name is not None:
+            run.extra["avatar"] = name
 
     def summary(self, run: Run) -> list[tuple[str, str]]:
         """The answers, and the staged photo itself as the answer to "Profile photo"."""

@@ -163,9 +163,10 @@ def serious_violations(page) -> list[str]:
     return found
 
 
-def screenshot(page, name: str) -> str | None:
-    """With SCREENSHOTS=1 (`make screenshots`), save full-page screenshots of the current page
-    in both colour modes as test-artifacts/<name>-<mode>.png (git-ignored), for a person to look at."""
+def screenshot(page, name: str, part=None) -> str | None:
+    """With SCREENSHOTS=1 (`make screenshots`), save full-page screenshots of the current page (or
+    of the locator `part` alone) in both colour modes as test-artifacts/<name>-<mode>.png
+    (git-ignored), for a person to look at."""
     if os.environ.get("SCREENSHOTS") != "1":
         return None
     os.makedirs(ARTIFACTS, exist_ok=True)
@@ -174,6 +175,9 @@ def screenshot(page, name: str) -> str | None:
     for mode in (shown, OTHER_MODE.get(shown, "dark")):
         in_mode(page, mode)
         path = os.path.join(ARTIFACTS, f"{name}-{mode}.png")
-        page.screenshot(path=path, full_page=True)
+        if part is None:
+            page.screenshot(path=path, full_page=True)
+        else:
+            part.screenshot(path=path)
     in_mode(page, shown)
     return path

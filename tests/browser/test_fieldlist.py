@@ -4,7 +4,6 @@ The gallery's recipe example (gallery.demo_forms.RecipeDemoForm) posts for real:
 valid submit the page lists what the server received, which must be the rows shown.
 """
 
-import os
 import re
 
 import pytest
@@ -12,9 +11,9 @@ from playwright.sync_api import expect
 
 from gallery.demo_forms import RecipeDemoForm
 from gallery.fixtures import RECIPE_SAMPLE
-from tests.browser.conftest import ARTIFACTS
 from tests.browser.conftest import LOADED_WIDTH
 from tests.browser.conftest import new_context
+from tests.browser.conftest import screenshot
 from tests.registration_client import png_bytes
 
 PREFIX = "recipe-filled-"
@@ -50,14 +49,6 @@ def submit(button) -> None:
 def recipe(page):
     """The recipe example's form."""
     return page.locator("#recipe form")
-
-
-def screenshot_recipe(page, name: str) -> None:
-    """With SCREENSHOTS=1, save the recipe example alone under test-artifacts/."""
-    if os.environ.get("SCREENSHOTS") != "1":
-        return
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    page.locator("#recipe").screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"))
 
 
 def shown_values(page) -> list[list[str]]:
@@ -153,7 +144,7 @@ def test_rows_added_and_removed_in_the_page_stay_contiguous_and_all_arrive(galle
     page.locator(f"#{PREFIX}ingredients-3-unit").select_option("g")
     expect(page.locator(f"#{PREFIX}ingredients-3-name")).to_have_value("Sugar")
     shown = shown_values(page)
-    screenshot_recipe(page, "fieldlist-js-before-submit")
+    screenshot(page, "fieldlist-js-before-submit", page.locator("#recipe"))
     submit(recipe(page).get_by_role("button", name="Save recipe"))
 
     assert received_values(page) == shown
@@ -212,7 +203,7 @@ def test_rows_are_added_and_removed_by_the_server_without_javascript(gallery_wit
     assert names == ["Plain flour", "Lemons", "Sugar"]
     expect(page.locator(f"#{PREFIX}ingredients-1-name")).to_be_focused()
     shown = shown_values(page)
-    screenshot_recipe(page, "fieldlist-nojs-before-submit")
+    screenshot(page, "fieldlist-nojs-before-submit", page.locator("#recipe"))
     submit(recipe(page).get_by_role("button", name="Save recipe"))
 
     assert received_values(page) == shown

@@ -9,6 +9,7 @@ sends), is left out, so Flask-WTF and the forms never meet a `None` key.
 """
 
 import io
+import re
 from typing import IO
 from typing import Any
 
@@ -20,10 +21,14 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 
+# The characters no browser puts in a part's name: C0 controls and DEL. One regular expression
+# search per name (in C), not a Python loop over its characters: every key of every POST passes here.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
 
 def browser_name(name: str | None) -> bool:
     """Whether a browser could have sent a part under this name (control characters never)."""
-    return name is not None and not any(ord(char) < 32 or ord(char) == 127 for char in name)
+    return name is not None and CONTROL_CHARACTER.search(name) is None
 
 
 def read_capped(stream: IO[bytes], cap: int | None, content_length: int | None) -> bytes:

@@ -17,7 +17,6 @@ from flask_login import login_user
 from flask_login import logout_user
 from flask_login import user_loaded_from_cookie
 from flask_login.config import COOKIE_NAME
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from extensions import db
@@ -31,7 +30,7 @@ from sessions import SIGNED_OUT_KEY
 def load_user(token: str) -> User | None:
     """The signed-in user; a database outage is flagged for a 503, not a crash."""
     try:
-        return db.session.scalar(select(User).where(User.session_token == token))
+        return User.find_by_session_token(token)
     except SQLAlchemyError:
         db.session.rollback()
         current_app.logger.exception("Could not load the signed-in user")

@@ -29,19 +29,21 @@ bp = Blueprint("profiles", __name__)
 @back_to_form_when_too_large
 def show() -> ResponseReturnValue:
     """Pre-filled from the user; a valid new photo is kept even when another field needs fixing."""
-    form = EditProfileForm() if request.method == "POST" else EditProfileForm.for_user(current_user)
-    if not (current_user.avatar or chosen_photo()):
+    # The user itself, not the proxy: the form and the page read a dozen of its attributes.
+    user = current_user._get_current_object()
+    form = EditProfileForm() if request.method == "POST" else EditProfileForm.for_user(user)
+    if not (user.avatar or chosen_photo()):
         del form.remove_avatar
     valid = form.validate_on_submit()
     if form.is_submitted():
         keep_chosen_photo(form)
     if valid and not form.errors:
-        save_profile(form, current_user)
+        save_profile(form, user)
         flash("Your profile is saved.", "success")
         return redirect(url_for("profiles.show"))
     if not form.is_submitted():
         attach_carried_errors(form)
-    return render_template("profiles/edit.html", form=form, user=current_user, chosen=chosen_photo())
+    return render_template("profiles/edit.html", form=form, user=user, chosen=chosen_photo())
 
 
 @bp.route("/profile/chosen-photo")

@@ -3,6 +3,9 @@
 import io
 import json
 
+import pytest
+
+from request_limits import browser_name
 from tests.page_reading import form_values
 
 
@@ -18,3 +21,12 @@ def test_a_chunked_json_body_over_the_cap_is_refused_when_read(app, client):
     )
     assert response.status_code == 413
     assert response.get_json()["status"] == 413
+
+
+@pytest.mark.parametrize("code", [*range(0x00, 0x21), *range(0x7E, 0xA1), 0x2028, 0xFEFF])
+def test_a_part_name_is_refused_exactly_when_it_holds_a_control_character(code):
+    """The search refuses what the rule says (a C0 control or DEL), wherever it stands, and no more."""
+    control = code < 32 or code == 127
+    for name in (chr(code), f"address-{chr(code)}", f"{chr(code)}name"):
+        assert browser_name(name) is not control
+    assert browser_name(None) is False and browser_name("") is True

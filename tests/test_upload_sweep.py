@@ -9,6 +9,7 @@ from tests.registration_client import VALID
 from tests.registration_client import png_bytes
 from tests.upload_files import all_files
 from tests.upload_files import pdf_bytes
+from uploads.storage import upload_dir
 
 HOUR = 3600
 
@@ -62,3 +63,11 @@ def test_the_workers_run_the_orphan_sweep_every_hour(app):
     chores = {chore.name: chore for chore in app.extensions["housekeeper"].chores}
     assert chores["orphan-uploads"].interval == HOUR
     assert chores["orphan-uploads"].job.__name__ == "sweep_orphans"
+
+
+def test_an_upload_folder_is_made_on_first_use_and_again_if_it_went_away(app, tmp_path):
+    with app.app_context():
+        path = upload_dir("staging")
+        assert path == str(tmp_path / "uploads" / "staging") and os.path.isdir(path)
+        os.rmdir(path)  # an operator's clean-up while the app runs
+        assert upload_dir("staging") == path and os.path.isdir(path)

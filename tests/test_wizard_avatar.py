@@ -7,6 +7,7 @@ import time
 import pytest
 from PIL import Image
 from PIL import ImageOps
+from sqlalchemy import event
 from sqlalchemy import select
 
 from extensions import db
@@ -53,6 +54,39 @@ def test_avatar_is_staged_shown_and_promoted_on_confirm(app, client, tmp_path):
     served = client.get(f"/media/avatars/{user.avatar}")
     assert served.status_code == 200 and served.headers["X-Content-Type-Options"] == "nosniff"
     assert served.cache_control.private and not served.cache_control.public
+
+
+def test_the_new_account_is_written_with_its_photo_in_one_insert(app, client):
+    reg = Registration(client)
+    reg.complete(avatar=png_bytes())
+    written = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(conn, cursor, statement, *rest):
+        written.append(statement.split()[0])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        reg.confirm()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert written.count("INSERT") == 1 and "UPDATE" not in written
+    with app.app_context():
+        assert db.session.scalar(select(User)).avatar is not None
+
+
+def test_a_photo_swept_before_confirm_leaves_the_account_without_one(app, client, tmp_path):
+    reg = Registration(client)
+    reg.complete(avatar=png_bytes())
+    for name in files_in(tmp_path / "uploads" / "staging"):
+        os.unlink(tmp_path / "uploads" / "staging" / name)
+    page = client.get(reg.confirm().headers["Location"]).get_data(as_text=True)
+    assert "Your profile photo had expired" in page
+    with app.app_context():
+        user = db.session.scalar(select(User))
+    assert user is not None and user.avatar is None
+    assert files_in(tmp_path / "uploads" / "avatars") == []
 
 
 def test_staged_avatar_is_private_to_its_registration(app, client):

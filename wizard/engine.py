@@ -28,7 +28,6 @@ from flask import request
 from flask import url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
-from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 from wtforms import FileField
 
@@ -162,12 +161,14 @@ class Wizard:
         return None
 
     def start_view(self) -> Response:
-        """`GET <prefix>`: open a new run and go to its first step."""
+        """`GET <prefix>`: open a new run and go to its first step.
+
+        Nothing here goes into the session: it already holds its CSRF value (sessions.py).
+        """
         refusal = self.refusal(None)
         if refusal is not None:
             return refusal
         wid = self.storage.create()
-        generate_csrf()  # into the session being saved now, not in a second write
         return redirect(url_for(f"{self.name}.step", wid=wid, step=self.steps[0].name))
 
     def step_view(self, wid: str, step: str) -> ResponseReturnValue:

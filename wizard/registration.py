@@ -148,6 +148,8 @@ class RegistrationWizard(Wizard):
             plan=prefs.plan.data,
             newsletter=bool(prefs.newsletter.data),
             interests=list(prefs.interests.data or []),
+            # The staged photo's name goes into the INSERT: promoting keeps it, so no UPDATE follows.
+            avatar=run.extra.get("avatar"),
         )
         db.session.add(user)
         try:
@@ -156,11 +158,11 @@ class RegistrationWizard(Wizard):
             db.session.rollback()
             field, message = taken_field(account)
             return self.confirm_failed(run, "account", {field: [message]})
-        staged = run.extra.get("avatar")
-        if staged:
+        if user.avatar:
             try:
-                user.avatar = avatars.promote_staged_avatar(staged)
+                user.avatar = avatars.promote_staged_avatar(user.avatar)
             except FileNotFoundError:
+                user.avatar = None
                 flash("Your profile photo had expired; you can add it again on your profile.", "warning")
         commit_as_written()  # the new row is read right after (id, token, name): no reload
         current_app.logger.info("Registered user %s", user.id)

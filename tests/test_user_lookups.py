@@ -1,0 +1,57 @@
+"""The user lookups built once (models.login_lookup, models.session_token_lookup) send the SQL of
+the statements they replace, built per call with the value inline; only the bound names differ."""
+
+import pytest
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
+
+from models import User
+from models import login_lookup
+from models import session_token_lookup
+from tests.conftest import add_user
+
+DIALECTS = [sqlite.dialect(), postgresql.dialect()]
+
+
+def sql(statement, dialect) -> str:
+    return str(statement.compile(dialect=dialect))
+
+
+def bound_names(dialect, ours: str, theirs: str) -> tuple[str, str]:
+    """How `dialect` writes our bound name and the one SQLAlchemy gives an inline value."""
+    if isinstance(dialect, postgresql.dialect):
+        return f"%({ours})s", f"%({theirs})s"
+    return f":{ours}", f":{theirs}"
+
+
+@pytest.mark.parametrize("dialect", DIALECTS, ids=["sqlite", "postgresql"])
+@pytest.mark.parametrize("by_email", [False, True], ids=["username", "email"])
+def test_login_lookups_send_the_sql_built_per_call(dialect, by_email):
+    column = User.email if by_email else User.username
+    user_per_call = select(User).where(func.lower(column) == "key")
+    id_per_call = select(User.id).where(func.lower(column) == "key").limit(1)
+    prebuilt_user = sql(login_lookup(by_email, ids_only=False), dialect)
+    prebuilt_id = sql(login_lookup(by_email, ids_only=True), dialect)
+    ours, theirs = bound_names(dialect, "login", "lower_1")
+    assert prebuilt_user.replace(ours, theirs) == sql(user_per_call, dialect)
+    assert prebuilt_id.replace(ours, theirs) == sql(id_per_call, dialect)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS, ids=["sqlite", "postgresql"])
+def test_session_token_lookup_sends_the_sql_built_per_call(dialect):
+    per_call = select(User).where(User.session_token == "token")
+    ours, theirs = bound_names(dialect, "token", "session_token_1")
+    assert sql(session_token_lookup(), dialect).replace(ours, theirs) == sql(per_call, dialect)
+
+
+def test_lookups_find_by_either_login_whatever_its_case(app):
+    add_user(app, username="Ada_L", email="ADA@example.com")
+    with app.app_context():
+        assert User.login_taken("ada_l") and User.login_taken("ada@EXAMPLE.com")
+        assert not User.login_taken("grace") and not User.login_taken("  ")
+        user = User.find_by_login("ADA_l")
+        assert user is not None and User.find_by_login("Ada@Example.com") == user
+        assert User.find_by_session_token(user.session_token) == user
+        assert User.find_by_session_token("not-a-token") is None

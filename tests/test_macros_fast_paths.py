@@ -1,0 +1,135 @@
+"""The macro library's Python fast paths draw exactly what the macros they stand in for draw.
+
+`reference_app` is an app whose fast paths all decline (return None), so every form is
+drawn by the macros' own markup; each case is rendered by both apps and compared as text.
+"""
+
+import re
+
+import pytest
+from flask import render_template_string
+from wtforms import Form
+from wtforms import StringField
+from wtforms import SubmitField
+from wtforms.validators import DataRequired
+
+from forms.base import FormworkForm
+from forms.registration import AccountForm
+from forms.registration import PreferencesForm
+from forms.registration import ProfileForm
+from gallery.examples import EXAMPLES
+from gallery.render import build_form
+from gallery.render import render_snippet
+from macros import wrapper
+from macros.forms import drawn_on_a_row
+from tests.macro_rendering import IMPORTS
+from tests.macro_rendering import submitted
+
+FAST_PATHS = ("draw_form",)
+CSRF_VALUE = re.compile(r'(csrf_token" type="hidden" value=")[^"]*')
+SCRIPT = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def reference_app(make_app):
+    """An app that draws every form with the macros alone."""
+    app = make_app()
+    app.jinja_env.globals.update(dict.fromkeys(FAST_PATHS, lambda *args, **kwargs: None))
+    return app
+
+
+def drawn(app, make_form, source: str, **context) -> str:
+    """`source` (with the macro library imported) rendered in a request of `app`, CSRF token blanked."""
+    with app.test_request_context():
+        form = make_form()
+        names = [field.short_name for field in form if drawn_on_a_row(field)]
+        html = render_template_string(IMPORTS + source, form=form, names=names, **context)
+    return CSRF_VALUE.sub(r"\1", html)
+
+
+class SignUpForm(FormworkForm):
+    name = StringField(f"Name {SCRIPT}", validators=[DataRequired(f"Enter a name {SCRIPT}")])
+    email = StringField("E-mail", description=SCRIPT)
+    submit = SubmitField("Sign up")
+    cancel = SubmitField("Cancel")
+
+
+class PlainForm(Form):
+    """A WTForms form with no hidden_tag: render_form lists its hidden fields itself."""
+
+    name = StringField("Name")
+
+
+def account_refused():
+    return submitted(AccountForm, {"username": "a", "email": "no", "password": "x"})
+
+
+def preferences_refused():
+    return submitted(PreferencesForm, {"plan": "none", "interests": ["nothing"]})
+
+
+FORMS = {
+    "account empty": AccountForm,
+    "account refused": account_refused,
+    "profile filled": lambda: ProfileForm(
+        data={"first_name": SCRIPT, "address": {"city": "Lyon", "country": "FR"}}
+    ),
+    "profile refused": lambda: submitted(ProfileForm, {"first_name": SCRIPT}),
+    "preferences empty": PreferencesForm,
+    "preferences refused": preferences_refused,
+    "sign-up refused": lambda: submitted(SignUpForm, {}),
+    "sign-up without focus": lambda: submitted(SignUpForm, {}, focus_error_summary=False),
+}
+CALLS = {
+    "defaults": "render_form(form)",
+    "wizard buttons": """render_form(form, buttons=[{"name": "action", "value": "next", "label": "Continue"},
+        {"name": "action", "value": "back", "label": "Back", "style": "outline-secondary", "formnovalidate": true}])""",
+    "buttons with keys left out": 'render_form(form, buttons=[{"label": "Go"}, {"name": "go", "label": "<b>"}, {}])',
+    "grid and field attributes": """render_form(form, grid=[[names[0], names[1] ~ ":8"], names[2:]],
+        field_attrs={names[0]: {"class": "wide"}, names[1]: {"label": "Secret", "wrapper_class": "mb-0"}})""",
+    "inline": 'render_form(form, action="/find?q=<x>", method="get", layout="inline", form_class="mb-3", id="f")',
+    "inline without summary": 'render_form(form, layout="inline", summary=false, optional_marker="")',
+    "horizontal": 'render_form(form, layout="horizontal", novalidate=false, button_class="btn btn-danger")',
+    "keywords for every field": 'render_form(form, required_marker="*", optional_marker="(opt)", autocomplete="off")',
+}
+
+
+@pytest.mark.parametrize("form_name", FORMS)
+@pytest.mark.parametrize("call", CALLS)
+def test_render_form_draws_what_its_macro_draws(app, reference_app, form_name, call):
+    source = "{{ " + CALLS[call] + " }}"
+    make_form = FORMS[form_name]
+    assert drawn(app, make_form, source) == drawn(reference_app, make_form, source)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [example for example in EXAMPLES if "render_form" in example.demos[0].source],
+    ids=lambda e: e.slug,
+)
+def test_the_gallery_forms_are_drawn_as_their_macros_draw_them(app, reference_app, example):
+    def gallery_html(flask_app):
+        with flask_app.test_request_context():
+            return [
+                CSRF_VALUE.sub(r"\1", render_snippet(demo.source, build_form(example, demo), action="/x"))
+                for demo in example.demos
+            ]
+
+    assert gallery_html(app) == gallery_html(reference_app)
+
+
+@pytest.mark.parametrize(
+    ("make_form", "source", "answers"),
+    [
+        (SignUpForm, "{% call render_form(form) %}<a href='/'>Home</a>{% endcall %}", []),
+        (PlainForm, "{{ render_form(form) }}", [None]),
+    ],
+    ids=["a call body: not asked", "no hidden_tag: declined"],
+)
+def test_render_form_leaves_what_it_cannot_draw_to_the_macro(app, monkeypatch, make_form, source, answers):
+    asked = []
+    monkeypatch.setitem(
+        app.jinja_env.globals, "draw_form", lambda *args: asked.append(wrapper.draw_form(*args))
+    )
+    assert "<form" in drawn(app, make_form, source)
+    assert asked == answers

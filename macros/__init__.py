@@ -2,12 +2,14 @@
 
 `fields.py` answers `fields.html` (a field's kind, label marker, aria wiring),
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
-`plain.py` draws a plain control in one call, `wrapper.py` a whole form, `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
+`plain.py` draws a plain control in one call, `groups.py` a checkbox or choice group,
+`cells.py` any of those or a nested form, `wrapper.py` a whole form, `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
 the conditional reveal and the three-box date. `init_app` registers them all.
 """
 
 from flask import Flask
 
+from macros import cells
 from macros import controls
 from macros import fields
 from macros import forms
@@ -37,7 +39,7 @@ def init_app(app: Flask) -> None:
         control_attrs=fields.control_attrs,
         control_parts=controls.control_parts,
         draw_control=plain.draw_control,
-        draw_cell=plain.draw_cell,
+        draw_cell=cells.draw_cell,
         is_password=fields.is_password,
         date_part_attrs=fields.date_part_attrs,
         DATE_PARTS=PARTS,

@@ -1,10 +1,9 @@
 """A plain control (input, select, textarea, file, range, colour) drawn in one Python call.
 
 `render_field`'s last branch, the one most fields of a page take, was markup around a
-dozen expressions, each paid for through Jinja's call machinery; `render_fields` calling
-the macro for every cell added a macro call per field. `draw_control` writes the same
-markup, byte for byte, and `draw_cell` lets `render_fields` skip the macro call for
-plain fields.
+dozen expressions, each paid for through Jinja's call machinery. `draw_control` writes
+the same markup, byte for byte; `cells.draw_cell` calls it without going through the
+macro at all.
 """
 
 from typing import Any
@@ -14,7 +13,6 @@ from markupsafe import escape
 from wtforms import Field
 
 from macros.controls import control_parts
-from macros.fields import field_kind
 
 # The kinds render_field draws in its last branch (macros.fields.KINDS, plus "input").
 PLAIN_KINDS = frozenset({"input", "select", "textarea", "file", "range", "color"})
@@ -45,32 +43,6 @@ def wrapper_class(layout: str, wrapper: str | None) -> str:
     if wrapper is not None:
         return wrapper
     return "col-12 col-md-auto" if layout == "inline" else "mb-3"
-
-
-def draw_cell(field: Field, options: dict[str, Any]) -> Markup | None:
-    """What `render_field(field, **options)` draws, for a plain field; None for any other kind."""
-    kind = field_kind(field)
-    if kind not in PLAIN_KINDS:
-        return None
-    named = dict(RENDER_FIELD_DEFAULTS)
-    attrs: dict[str, Any] = {}
-    for key, value in options.items():
-        (named if key in RENDER_FIELD_DEFAULTS else attrs)[key] = value
-    layout = named["layout"]
-    return Markup("\n  ") + draw_control(
-        field,
-        kind,
-        attrs,
-        wrap=wrapper_class(layout, named["wrapper_class"]),
-        horizontal=layout == "horizontal",
-        label=named["label"],
-        label_class=named["label_class"],
-        required_marker=named["required_marker"],
-        optional_marker=named["optional_marker"],
-        preview=named["preview"],
-        current_url=named["current_url"],
-        current_name=named["current_name"],
-    )
 
 
 def draw_control(

@@ -10,23 +10,20 @@ draws the form as before. A cell that is not a plain field still goes through th
 `render_field` macro, which the template hands in.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
 from markupsafe import escape
 from wtforms import Form
 
+from macros.cells import RenderField
+from macros.cells import draw_fields
 from macros.forms import form_errors
 from macros.forms import has_fieldlist
 from macros.forms import has_file_field
-from macros.forms import layout_rows
 from macros.forms import submit_fields
 from macros.forms import summary_focus
 from macros.forms import summary_id
-from macros.plain import draw_cell
-
-RenderField = Callable[..., Markup]  # the render_field macro
 
 
 def draw_errors(form: Form, title: str = "There is a problem", focus: bool | None = None) -> Markup:
@@ -51,29 +48,6 @@ def draw_errors(form: Form, title: str = "There is a problem", focus: bool | Non
         else:
             out.append(f"\n    <li>{escape(message)}</li>")
     out.append("\n  </ul>\n</div>")
-    return Markup("".join(out))  # noqa: S704 (every value is escaped as it is written)
-
-
-def draw_fields(
-    form: Form,
-    render_field: RenderField,
-    grid: list | str | None = None,
-    field_attrs: dict[str, dict[str, Any]] | None = None,
-    options: dict[str, Any] | None = None,
-) -> Markup:
-    """What `render_fields` draws: each row of `layout_rows`, a plain cell in Python, any other through the macro."""
-    out = []
-    for row in layout_rows(form, grid, options, field_attrs):
-        if row.grid:
-            out.append('\n  <div class="row g-3">')
-            for field, column, cell_options in row.cells:
-                cell = draw_cell(field, cell_options) or render_field(field, **cell_options)
-                out.append(f'\n    <div class="{escape(column)}">{escape(cell)}</div>')
-            out.append("\n  </div>")
-        else:
-            field, _, cell_options = row.cells[0]
-            cell = draw_cell(field, cell_options) or render_field(field, **cell_options)
-            out.append(f"\n  {escape(cell)}")
     return Markup("".join(out))  # noqa: S704 (every value is escaped as it is written)
 
 

@@ -25,7 +25,7 @@ from macros.forms import drawn_on_a_row
 from tests.macro_rendering import IMPORTS
 from tests.macro_rendering import submitted
 
-FAST_PATHS = ("draw_form",)
+FAST_PATHS = ("draw_form", "draw_cell")
 CSRF_VALUE = re.compile(r'(csrf_token" type="hidden" value=")[^"]*')
 SCRIPT = "<script>alert(1)</script>"
 
@@ -90,6 +90,8 @@ CALLS = {
     "inline": 'render_form(form, action="/find?q=<x>", method="get", layout="inline", form_class="mb-3", id="f")',
     "inline without summary": 'render_form(form, layout="inline", summary=false, optional_marker="")',
     "horizontal": 'render_form(form, layout="horizontal", novalidate=false, button_class="btn btn-danger")',
+    "field options": """render_form(form, field_attrs={names[0]: {"inline": true, "switch": true, "disabled": true,
+        "aria-describedby": "note", "class": "mine", "label_class": "lc"}, names[1]: {"grid": "columns", "reveal": {}}})""",
     "keywords for every field": 'render_form(form, required_marker="*", optional_marker="(opt)", autocomplete="off")',
 }
 
@@ -112,6 +114,21 @@ def test_the_gallery_forms_are_drawn_as_their_macros_draw_them(app, reference_ap
         with flask_app.test_request_context():
             return [
                 CSRF_VALUE.sub(r"\1", render_snippet(demo.source, build_form(example, demo), action="/x"))
+                for demo in example.demos
+            ]
+
+    assert gallery_html(app) == gallery_html(reference_app)
+
+
+@pytest.mark.parametrize("layout", ["stacked", "horizontal", "inline"])
+def test_every_gallery_field_is_drawn_as_its_macro_draws_it(app, reference_app, layout):
+    source = '{{ render_fields(form, layout=layout, optional_marker="(opt)") }}'
+
+    def gallery_html(flask_app):
+        with flask_app.test_request_context():
+            return [
+                render_snippet(source, build_form(example, demo))
+                for example in EXAMPLES
                 for demo in example.demos
             ]
 

@@ -3,7 +3,7 @@
 `fields.py` answers `fields.html` (a field's kind, label marker, aria wiring),
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
 `plain.py` draws a plain control in one call, `groups.py` a checkbox or choice group,
-`cells.py` any of those or a nested form, `wrapper.py` a whole form, `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
+`cells.py` any of those or a nested form, `wrapper.py` a whole form, `progress.py` the wizard's progress bar, `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
 the conditional reveal and the three-box date. `init_app` registers them all.
 """
 
@@ -14,6 +14,7 @@ from macros import controls
 from macros import fields
 from macros import forms
 from macros import plain
+from macros import progress
 from macros import reveal
 from macros import rows
 from macros import wrapper
@@ -53,6 +54,7 @@ def init_app(app: Flask) -> None:
         layout_rows=forms.layout_rows,
         submit_fields=forms.submit_fields,
         forward_button=forms.forward_button,
+        draw_progress=progress.draw_progress,
         draw_form=wrapper.draw_form,
         fieldlist_row_label=rows.row_label,
         fieldlist_row_title=rows.row_title,

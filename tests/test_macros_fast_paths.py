@@ -42,7 +42,7 @@ def drawn(app, make_form, source: str, **context) -> str:
     """`source` (with the macro library imported) rendered in a request of `app`, CSRF token blanked."""
     with app.test_request_context():
         form = make_form()
-        names = [field.short_name for field in form if drawn_on_a_row(field)]
+        names = [field.short_name for field in form or () if drawn_on_a_row(field)]
         html = render_template_string(IMPORTS + source, form=form, names=names, **context)
     return CSRF_VALUE.sub(r"\1", html)
 
@@ -150,3 +150,59 @@ def test_render_form_leaves_what_it_cannot_draw_to_the_macro(app, monkeypatch, m
     )
     assert "<form" in drawn(app, make_form, source)
     assert asked == answers
+
+
+# What the wizard_progress macro drew before it called draw_progress (macros/progress.py).
+PROGRESS_STEPS = [("account", "Account"), ("profile", "<b>Profile</b>"), ("preferences", "Preferences")]
+STEP_BAR = '<span class="fw-step-bar" aria-hidden="true"></span>'
+DONE = '<span class="visually-hidden"> (completed)</span>'
+DRAWN_PROGRESS = {
+    "profile": f"""<nav aria-label="&lt;Sign-up&gt;" class="mb-4 fw-progress">
+  <p class="mb-2 fw-semibold">Step 2 of 3</p>
+  <ol class="fw-steps list-unstyled mb-0">
+    <li class="fw-step is-done">
+      {STEP_BAR}
+      <span class="small">Account{DONE}</span>
+    </li>
+    <li class="fw-step is-current" aria-current="step">
+      {STEP_BAR}
+      <span class="small">&lt;b&gt;Profile&lt;/b&gt;</span>
+    </li>
+    <li class="fw-step">
+      {STEP_BAR}
+      <span class="small">Preferences</span>
+    </li>
+  </ol>
+</nav>""",
+    "review": f"""<nav aria-label="&lt;Sign-up&gt;" class="mb-4 fw-progress">
+  <p class="mb-2 fw-semibold">All 3 steps done</p>
+  <ol class="fw-steps list-unstyled mb-0">
+    <li class="fw-step is-done">
+      {STEP_BAR}
+      <span class="small">Account{DONE}</span>
+    </li>
+    <li class="fw-step is-done">
+      {STEP_BAR}
+      <span class="small">&lt;b&gt;Profile&lt;/b&gt;{DONE}</span>
+    </li>
+    <li class="fw-step is-done">
+      {STEP_BAR}
+      <span class="small">Preferences{DONE}</span>
+    </li>
+  </ol>
+</nav>""",
+}
+
+
+@pytest.mark.parametrize("current", DRAWN_PROGRESS)
+def test_wizard_progress_draws_what_its_macro_drew(app, current):
+    source = '{{ wizard_progress(steps, current, label="<Sign-up>") }}'
+    assert drawn(app, lambda: None, source, steps=PROGRESS_STEPS, current=current) == DRAWN_PROGRESS[current]
+
+
+def test_wizard_progress_of_no_steps_is_all_done(app):
+    html = drawn(app, lambda: None, "{{ wizard_progress([], 'any') }}")
+    assert html == (
+        '<nav aria-label="Registration progress" class="mb-4 fw-progress">\n'
+        '  <p class="mb-2 fw-semibold">All 0 steps done</p>\n  <ol class="fw-steps list-unstyled mb-0">\n  </ol>\n</nav>'
+    )

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
-from markupsafe import escape
 from wtforms import Field
 from wtforms import Form
 
+from macros.escaping import quick_escape
 from macros.fields import describedby
 from macros.fields import field_kind
 from macros.fields import help_text
@@ -46,7 +46,7 @@ def draw_cell(
     layout = named["layout"]
     wrap = wrapper_class(layout, named["wrapper_class"])
     if kind in PLAIN_KINDS:
-        return Markup("\n  ") + draw_control(
+        control = draw_control(
             field,
             kind,
             attrs,
@@ -60,6 +60,7 @@ def draw_cell(
             current_url=named["current_url"],
             current_name=named["current_name"],
         )
+        return Markup(f"\n  {control}")  # noqa: S704 (draw_control's own markup)
     if kind == "checkbox":
         return draw_checkbox(field, attrs, named, wrap)
     if kind in ("radio", "checkboxes"):
@@ -83,12 +84,12 @@ def draw_fields(
             out.append('\n  <div class="row g-3">')
             for field, column, cell_options in row.cells:
                 cell = draw_cell(field, cell_options, render_field) or render_field(field, **cell_options)
-                out.append(f'\n    <div class="{escape(column)}">{escape(cell)}</div>')
+                out.append(f'\n    <div class="{quick_escape(column)}">{quick_escape(cell)}</div>')
             out.append("\n  </div>")
         else:
             field, _, cell_options = row.cells[0]
             cell = draw_cell(field, cell_options, render_field) or render_field(field, **cell_options)
-            out.append(f"\n  {escape(cell)}")
+            out.append(f"\n  {quick_escape(cell)}")
     return Markup("".join(out))  # noqa: S704 (every value is escaped as it is written)
 
 
@@ -103,31 +104,33 @@ def draw_fieldset(
         f"{field.id}-error" if field.form.form_errors else None,
     )
     extra_class = attrs.get("class", "")
-    fid = escape(field.id)
+    fid = quick_escape(field.id)
     out = [
-        f'\n  <fieldset class="{escape(named["wrapper_class"] or "mb-3")} fw-fieldset',
-        f" {escape(extra_class)}" if extra_class else "",
+        f'\n  <fieldset class="{quick_escape(named["wrapper_class"] or "mb-3")} fw-fieldset',
+        f" {quick_escape(extra_class)}" if extra_class else "",
         f'" id="{fid}"',
     ]
     if ids:
-        out.append(f' aria-describedby="{escape(ids)}"')
+        out.append(f' aria-describedby="{quick_escape(ids)}"')
     if attrs.get("disabled", False):
         out.append(" disabled")
     label = field.label.text if named["label"] is None else named["label"]
-    out.append(f'>\n    <legend class="fs-6 fw-semibold">{escape(label)}</legend>')
+    out.append(f'>\n    <legend class="fs-6 fw-semibold">{quick_escape(label)}</legend>')
     if field.description:
-        out.append(f'<div id="{fid}-help" class="form-text">{escape(help_text(field))}</div>')
+        out.append(f'<div id="{fid}-help" class="form-text">{quick_escape(help_text(field))}</div>')
     out.append("\n    ")
     if field.form.form_errors:
         out.append(f'\n  <div id="{fid}-error" class="invalid-feedback d-block">')
         out.extend(
-            f'<span class="d-block"><span class="visually-hidden">Error: </span>{escape(message)}</span>'
+            f'<span class="d-block"><span class="visually-hidden">Error: </span>{quick_escape(message)}</span>'
             for message in field.form.form_errors
         )
         out.append("</div>")
     out.append("\n    ")
     out.extend(
-        escape(sub()) for sub in field.form if field_kind(sub) == "hidden" and sub.type != "CSRFTokenField"
+        quick_escape(sub())
+        for sub in field.form
+        if field_kind(sub) == "hidden" and sub.type != "CSRFTokenField"
     )
     options = {key: named[key] for key in ("required_marker", "optional_marker", "layout")}
     fields = draw_fields(field.form, render_field, named["grid"], None, options)

@@ -9,9 +9,9 @@ reveal) is left to the macro: each function then returns None.
 from typing import Any
 
 from markupsafe import Markup
-from markupsafe import escape
 from wtforms import Field
 
+from macros.escaping import quick_escape
 from macros.fields import control_attrs
 from macros.fields import describedby
 from macros.fields import field_kind
@@ -25,9 +25,9 @@ from macros.reveal import reveals
 def label_text(field: Field, named: dict[str, Any], show_optional: bool = True) -> str:
     """The `_label_text` macro: the label, then its required/optional marker."""
     state, words = label_marker(field, named["required_marker"], named["optional_marker"])
-    text = escape(field.label.text if named["label"] is None else named["label"])
+    text = quick_escape(field.label.text if named["label"] is None else named["label"])
     if words and (show_optional or state == "required"):
-        return f'{text} <span class="fw-{escape(state)}">{escape(words)}</span>'
+        return f'{text} <span class="fw-{quick_escape(state)}">{quick_escape(words)}</span>'
     return text
 
 
@@ -45,11 +45,11 @@ def draw_checkbox(field: Field, attrs: dict[str, Any], named: dict[str, Any], wr
         attrs = {**attrs, "role": "switch"}
     horizontal = named["layout"] == "horizontal"
     opening, closing = ('<div class="col-sm-9 offset-sm-3">', "</div>") if horizontal else ("", "")
-    control = escape(field(**control_attrs(field, "checkbox", attrs)))
+    control = quick_escape(field(**control_attrs(field, "checkbox", attrs)))
     html = (
-        f'\n  <div class="{escape(wrap)}">{opening}'
+        f'\n  <div class="{quick_escape(wrap)}">{opening}'
         f'\n    <div class="form-check{" form-switch" if switch else ""}">\n      {control}'
-        f'\n      <label class="form-check-label" for="{escape(field.id)}">{label_text(field, named, False)}</label>'
+        f'\n      <label class="form-check-label" for="{quick_escape(field.id)}">{label_text(field, named, False)}</label>'
         f"\n      {feedback(field.id, help_text(field), messages(field))}\n    </div>"
         f"\n  {closing}</div>"
     )
@@ -75,22 +75,24 @@ def draw_choices(field: Field, attrs: dict[str, Any], named: dict[str, Any], wra
     if field_kind(field) == "checkboxes":  # one box of a group is never "required" on its own
         attrs["required"] = False
     horizontal = named["layout"] == "horizontal"
-    fid = escape(field.id)
+    fid = quick_escape(field.id)
     out = [
-        f'\n  <fieldset class="{escape(wrap)}{f" {escape(group_class)}" if group_class else ""}" id="{fid}"'
+        f'\n  <fieldset class="{quick_escape(wrap)}{f" {quick_escape(group_class)}" if group_class else ""}" id="{fid}"'
     ]
     if ids:
-        out.append(f' aria-describedby="{escape(ids)}"')
+        out.append(f' aria-describedby="{quick_escape(ids)}"')
     if disabled:
         out.append(" disabled")
-    legend_class = "col-form-label col-sm-3 pt-0" if horizontal else f"{escape(named['label_class'])} fs-6"
+    legend_class = (
+        "col-form-label col-sm-3 pt-0" if horizontal else f"{quick_escape(named['label_class'])} fs-6"
+    )
     out.append(f'>\n    <legend class="{legend_class}">{label_text(field, named)}</legend>\n    ')
     if horizontal:
         out.append('<div class="col-sm-9">')
     inline = " form-check-inline" if named["inline"] else ""
     out.extend(
-        f'\n    <div class="form-check{inline}">\n      {escape(option(**{"class": option_class, **attrs}))}'
-        f'\n      <label class="form-check-label" for="{escape(option.id)}">{escape(option.label.text)}</label>'
+        f'\n    <div class="form-check{inline}">\n      {quick_escape(option(**{"class": option_class, **attrs}))}'
+        f'\n      <label class="form-check-label" for="{quick_escape(option.id)}">{quick_escape(option.label.text)}</label>'
         "\n    </div>"
         for option in field
     )

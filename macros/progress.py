@@ -9,7 +9,8 @@ each with three conditions, were a dozen expressions through Jinja per step.
 from collections.abc import Sequence
 
 from markupsafe import Markup
-from markupsafe import escape
+
+from macros.escaping import quick_escape
 
 COMPLETED = '<span class="visually-hidden"> (completed)</span>'
 
@@ -23,7 +24,7 @@ def draw_progress(
     index = names.index(current) if current in names else total
     heading = f"Step {index + 1} of {total}" if index < total else f"All {total} steps done"
     out = [
-        f'<nav aria-label="{escape(label)}" class="mb-4 fw-progress">\n  <p class="mb-2 fw-semibold">{heading}</p>'
+        f'<nav aria-label="{quick_escape(label)}" class="mb-4 fw-progress">\n  <p class="mb-2 fw-semibold">{heading}</p>'
         '\n  <ol class="fw-steps list-unstyled mb-0">'
     ]
     for position, (_, title) in enumerate(steps):
@@ -35,7 +36,7 @@ def draw_progress(
             state, marker, done = "", "", ""
         out.append(
             f'\n    <li class="fw-step{state}"{marker}>\n      <span class="fw-step-bar" aria-hidden="true"></span>'
-            f'\n      <span class="small">{escape(title)}{done}</span>\n    </li>'
+            f'\n      <span class="small">{quick_escape(title)}{done}</span>\n    </li>'
         )
     out.append("\n  </ol>\n</nav>")
     return Markup("".join(out))  # noqa: S704 (every value is escaped as it is written)

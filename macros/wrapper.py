@@ -13,11 +13,11 @@ draws the form as before. A cell that is not a plain field still goes through th
 from typing import Any
 
 from markupsafe import Markup
-from markupsafe import escape
 from wtforms import Form
 
 from macros.cells import RenderField
 from macros.cells import draw_fields
+from macros.escaping import quick_escape
 from macros.forms import form_errors
 from macros.forms import has_fieldlist
 from macros.forms import has_file_field
@@ -31,7 +31,7 @@ def draw_errors(form: Form, title: str = "There is a problem", focus: bool | Non
     problems = form_errors(form)
     if not problems:
         return Markup("")
-    heading_id = escape(summary_id(form))
+    heading_id = quick_escape(summary_id(form))
     live = summary_focus(form) if focus is None else focus
     out = ['<div class="alert alert-danger fw-error-summary"']
     if live:
@@ -39,14 +39,14 @@ def draw_errors(form: Form, title: str = "There is a problem", focus: bool | Non
     out.append(' tabindex="-1"')
     if live:
         out.append(" data-fw-focus")
-    out.append(f'>\n  <h2 id="{heading_id}" class="h5">{escape(title)}</h2>\n  <ul class="mb-0">')
+    out.append(f'>\n  <h2 id="{heading_id}" class="h5">{quick_escape(title)}</h2>\n  <ul class="mb-0">')
     for field_id, message in problems:
         if field_id:
             out.append(
-                f'\n    <li><a href="#{escape(field_id)}" class="alert-link">{escape(message)}</a></li>'
+                f'\n    <li><a href="#{quick_escape(field_id)}" class="alert-link">{quick_escape(message)}</a></li>'
             )
         else:
-            out.append(f"\n    <li>{escape(message)}</li>")
+            out.append(f"\n    <li>{quick_escape(message)}</li>")
     out.append("\n  </ul>\n</div>")
     return Markup("".join(out))  # noqa: S704 (every value is escaped as it is written)
 
@@ -75,16 +75,16 @@ def draw_form(
         return None
     inline = layout == "inline"
     forward_submits, secondary_submits = submit_fields(form)
-    out = [f'<form method="{escape(method)}"']
+    out = [f'<form method="{quick_escape(method)}"']
     if action:
-        out.append(f' action="{escape(action)}"')
+        out.append(f' action="{quick_escape(action)}"')
     if id:
-        out.append(f' id="{escape(id)}"')
-    out.append(f'\n  class="fw-form fw-form-{escape(layout)}')
+        out.append(f' id="{quick_escape(id)}"')
+    out.append(f'\n  class="fw-form fw-form-{quick_escape(layout)}')
     if inline:
         out.append(" row g-3 align-items-end")
     if form_class:
-        out.append(f" {escape(form_class)}")
+        out.append(f" {quick_escape(form_class)}")
     out.append('"')
     if has_file_field(form):
         out.append(' enctype="multipart/form-data"')
@@ -95,7 +95,7 @@ def draw_form(
         out.append(f'\n  <div class="col-12">{draw_errors(form)}</div>')
     elif summary:
         out.append(draw_errors(form))
-    out.append(f"\n  {escape(form.hidden_tag())}")
+    out.append(f"\n  {quick_escape(form.hidden_tag())}")
     fields = draw_fields(
         form, render_field, None if inline else grid, field_attrs, {**(options or {}), "layout": layout}
     )
@@ -105,9 +105,11 @@ def draw_form(
     out.append(f'\n  <div class="{outer}">\n  <div class="fw-actions{inner}">')
     # A submit field is its widget alone, as render_field draws it.
     for position, field in enumerate(forward_submits):
-        out.append(escape(field(**{"class": button_class if position == 0 else secondary_button_class})))
+        out.append(
+            quick_escape(field(**{"class": button_class if position == 0 else secondary_button_class}))
+        )
     out.extend(draw_button(button) for button in buttons or ())
-    out.extend(escape(field(**{"class": secondary_button_class})) for field in secondary_submits)
+    out.extend(quick_escape(field(**{"class": secondary_button_class})) for field in secondary_submits)
     out.append("\n  </div>\n  </div>\n</form>")
     return Markup("".join(out))  # noqa: S704 (every value is escaped as it is written)
 
@@ -116,9 +118,9 @@ def draw_button(button: dict[str, Any]) -> str:
     """One of render_form's `buttons`: {"name", "value", "label", "style", "formnovalidate"}, each optional."""
 
     def text(key: str) -> str:  # a missing key prints nothing, as an undefined one does in Jinja
-        return escape(button[key]) if key in button else ""
+        return quick_escape(button[key]) if key in button else ""
 
-    out = [f'\n    <button type="submit" class="btn btn-{escape(button.get("style") or "primary")}"']
+    out = [f'\n    <button type="submit" class="btn btn-{quick_escape(button.get("style") or "primary")}"']
     if button.get("name"):
         out.append(f' name="{text("name")}" value="{text("value")}"')
     if button.get("formnovalidate"):

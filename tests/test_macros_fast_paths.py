@@ -8,12 +8,20 @@ import re
 
 import pytest
 from flask import render_template_string
+from wtforms import BooleanField
 from wtforms import Form
+from wtforms import FormField
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectChoice
 from wtforms import StringField
 from wtforms import SubmitField
 from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
 
 from forms.base import FormworkForm
+from forms.base import FormworkSubform
+from forms.fields import MultiCheckboxField
 from forms.registration import AccountForm
 from forms.registration import PreferencesForm
 from forms.registration import ProfileForm
@@ -54,6 +62,31 @@ class SignUpForm(FormworkForm):
     cancel = SubmitField("Cancel")
 
 
+class NoteForm(FormworkSubform):
+    """A nested form with a hidden field, help text and a form-wide error of its own."""
+
+    token = HiddenField(default=SCRIPT)
+    text = StringField("Note", description=SCRIPT)
+
+    def validate(self, extra_validators=None) -> bool:
+        super().validate(extra_validators)
+        self.form_errors.append(f"The note does not add up {SCRIPT}")
+        return False
+
+
+class ParcelForm(FormworkForm):
+    note = FormField(NoteForm, label=f"Note {SCRIPT}", description="About the note")
+    size = RadioField(
+        "Size",
+        choices=[SelectChoice("s", "Small <"), SelectChoice("l", "Large")],
+        validators=[InputRequired("Pick one.")],
+    )
+    extras = MultiCheckboxField(
+        "Extras", choices=[SelectChoice("gift", "Gift wrap")], validators=[DataRequired("Pick an extra.")]
+    )
+    fragile = BooleanField("Fragile", description=SCRIPT, validators=[DataRequired("Tick it.")])
+
+
 class PlainForm(Form):
     """A WTForms form with no hidden_tag: render_form lists its hidden fields itself."""
 
@@ -78,6 +111,8 @@ FORMS = {
     "preferences empty": PreferencesForm,
     "preferences refused": preferences_refused,
     "sign-up refused": lambda: submitted(SignUpForm, {}),
+    "parcel empty": ParcelForm,
+    "parcel refused": lambda: submitted(ParcelForm, {"size": "x"}),
     "sign-up without focus": lambda: submitted(SignUpForm, {}, focus_error_summary=False),
 }
 CALLS = {
@@ -91,7 +126,9 @@ CALLS = {
     "inline without summary": 'render_form(form, layout="inline", summary=false, optional_marker="")',
     "horizontal": 'render_form(form, layout="horizontal", novalidate=false, button_class="btn btn-danger")',
     "field options": """render_form(form, field_attrs={names[0]: {"inline": true, "switch": true, "disabled": true,
-        "aria-describedby": "note", "class": "mine", "label_class": "lc"}, names[1]: {"grid": "columns", "reveal": {}}})""",
+        "aria-describedby": "note", "class": "mine", "label_class": "lc"}, names[1]: {"grid": "columns", "reveal": {}},
+        names[-1]: {"class": "x", "disabled": true, "aria-describedby": "n", "label": "L", "grid": "columns",
+                    "wrapper_class": "w", "switch": true}})""",
     "keywords for every field": 'render_form(form, required_marker="*", optional_marker="(opt)", autocomplete="off")',
 }
 
@@ -127,7 +164,7 @@ def test_every_gallery_field_is_drawn_as_its_macro_draws_it(app, reference_app, 
     def gallery_html(flask_app):
         with flask_app.test_request_context():
             return [
-                render_snippet(source, build_form(example, demo))
+                render_snippet(source, build_form(example, demo), layout=layout)
                 for example in EXAMPLES
                 for demo in example.demos
             ]

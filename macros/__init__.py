@@ -3,8 +3,10 @@
 `fields.py` answers `fields.html` (a field's kind, label marker, aria wiring),
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
 `plain.py` draws a plain control in one call, `groups.py` a checkbox or choice group,
-`cells.py` any of those or a nested form, `wrapper.py` a whole form, `progress.py` the wizard's progress bar, `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
-the conditional reveal and the three-box date. `init_app` registers them all.
+`cells.py` any of those or a nested form, `wrapper.py` a whole form, `progress.py` the
+wizard's progress bar (`escaping.py` escapes for them), `rows.py` FieldList rows and their
+Add/Move/Remove buttons; `reveal.py` and `date_parts.py` the conditional reveal and the
+three-box date. `init_app` registers them all.
 """
 
 from flask import Flask

@@ -3,11 +3,12 @@
 The wrapper was markup around a score of expressions: the `<form>` tag, the error
 summary, the hidden tag, a `render_fields` macro call, the buttons; each paid for
 through Jinja's call machinery, on every form page. `draw_form` writes the same
-markup, byte for byte (`tests/test_macros_wrapper.py` compares it with the macro's
+markup, byte for byte (`tests/test_macros_fast_paths.py` compares it with the macro's
 own branch), for the common case: a Flask-WTF form, no `{% call %}` body, no
 FieldList, buttons given as dicts. For anything else it returns None and the macro
-draws the form as before. A cell that is not a plain field still goes through the
-`render_field` macro, which the template hands in.
+draws the form as before. Its fields are drawn by `cells.draw_fields`; a cell that
+cannot be drawn in Python goes through the `render_field` macro, which the template
+hands in.
 """
 
 from typing import Any

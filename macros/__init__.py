@@ -57,7 +57,7 @@ def init_app(app: Flask) -> None:
         submit_fields=forms.submit_fields,
         forward_button=forms.forward_button,
         draw_progress=progress.draw_progress,
-        draw_form=wrapper.draw_form,
+        form_macro=wrapper.FormMacro,
         fieldlist_row_label=rows.row_label,
         fieldlist_row_title=rows.row_title,
         fieldlist_blank_row=rows.blank_row,

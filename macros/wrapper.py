@@ -6,11 +6,12 @@ through Jinja's call machinery, on every form page. `draw_form` writes the same
 markup, byte for byte (`tests/test_macros_fast_paths.py` compares it with the macro's
 own branch), for the common case: a Flask-WTF form, no `{% call %}` body, no
 FieldList, buttons given as dicts. For anything else it returns None and the macro
-draws the form as before. Its fields are drawn by `cells.draw_fields`; a cell that
-cannot be drawn in Python goes through the `render_field` macro, which the template
-hands in.
+(`_render_form`) draws the form as before; `FormMacro` is the `render_form` templates
+call. Its fields are drawn by `cells.draw_fields`; a cell that cannot be drawn in
+Python goes through the `render_field` macro, which the template hands in.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -52,9 +53,29 @@ def draw_errors(form: Form, title: str = "There is a problem", focus: bool | Non
     return Markup("".join(out))  # noqa: S704 (every value is escaped as it is written)
 
 
+class FormMacro:
+    """`render_form` itself: `draw_form` first, the Jinja macro for what draw_form leaves to it.
+
+    Through a Jinja macro that only handed its arguments on, a call cost 11 us before
+    anything was drawn. Called like the macro: the same arguments, and `caller` from a
+    `{% call %}` block (which always goes to the macro).
+    """
+
+    def __init__(self, macro: Callable[..., Markup], render_field: RenderField) -> None:
+        self.macro = macro
+        self.render_field = render_field
+
+    def __call__(self, *args: Any, caller: Any = None, **kwargs: Any) -> Markup:
+        if caller is not None:
+            return self.macro(*args, caller=caller, **kwargs)
+        drawn = draw_form(self.render_field, *args, **kwargs)
+        return self.macro(*args, **kwargs) if drawn is None else drawn
+
+
 def draw_form(
-    form: Form,
     render_field: RenderField,
+    /,
+    form: Form,
     action: str = "",
     method: str = "post",
     buttons: list[dict[str, Any]] | None = None,
@@ -67,7 +88,7 @@ def draw_form(
     secondary_button_class: str = "btn btn-outline-secondary",
     form_class: str = "",
     summary: bool = True,
-    options: dict[str, Any] | None = None,
+    **options: Any,
 ) -> Markup | None:
     """What `render_form` draws with these arguments (`options`: its other keywords); None when it must draw it."""
     if not hasattr(form, "hidden_tag") or has_fieldlist(form):
@@ -98,7 +119,7 @@ def draw_form(
         out.append(draw_errors(form))
     out.append(f"\n  {quick_escape(form.hidden_tag())}")
     fields = draw_fields(
-        form, render_field, None if inline else grid, field_attrs, {**(options or {}), "layout": layout}
+        form, render_field, None if inline else grid, field_attrs, {**options, "layout": layout}
     )
     out.append(f"\n  {fields}")
     outer = "col-12 col-md-auto" if inline else ("row" if layout == "horizontal" else "mt-4")

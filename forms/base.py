@@ -28,9 +28,7 @@ from wtforms.widgets.core import html_params
 
 from forms.formdata import clean_formdata
 from forms.validators import bounded_chain
-
-# What markupsafe.escape does to a plain str, as one str.translate (no Markup made per value).
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})
+from macros.escaping import quick_escape
 
 
 @cache
@@ -47,8 +45,7 @@ def quick_html_params(**kwargs) -> Markup:
         if value is True:
             params.append(key)
         elif value is not False:
-            text = value.translate(ESCAPES) if type(value) is str else escape(value)
-            params.append(f'{key}="{text}"')
+            params.append(f'{key}="{quick_escape(value)}"')
     return Markup(" ".join(params))  # noqa: S704 (every value is escaped)
 
 

@@ -2,18 +2,24 @@
 
 `fields.py` answers `fields.html` (a field's kind, label marker, aria wiring),
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
-`plain.py` draws a plain control in one call, `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and `date_parts.py`
-the conditional reveal and the three-box date. `init_app` registers them all.
+`plain.py` draws a plain control in one call, `groups.py` a checkbox or choice group,
+`cells.py` any of those or a nested form, `wrapper.py` a whole form, `progress.py` the
+wizard's progress bar (`escaping.py` escapes for them), `rows.py` FieldList rows and their
+Add/Move/Remove buttons; `reveal.py` and `date_parts.py` the conditional reveal and the
+three-box date. `init_app` registers them all.
 """
 
 from flask import Flask
 
+from macros import cells
 from macros import controls
 from macros import fields
 from macros import forms
 from macros import plain
+from macros import progress
 from macros import reveal
 from macros import rows
+from macros import wrapper
 from macros.date_parts import PARTS
 
 
@@ -36,7 +42,7 @@ def init_app(app: Flask) -> None:
         control_attrs=fields.control_attrs,
         control_parts=controls.control_parts,
         draw_control=plain.draw_control,
-        draw_cell=plain.draw_cell,
+        draw_cell=cells.draw_cell,
         is_password=fields.is_password,
         date_part_attrs=fields.date_part_attrs,
         DATE_PARTS=PARTS,
@@ -50,6 +56,8 @@ def init_app(app: Flask) -> None:
         layout_rows=forms.layout_rows,
         submit_fields=forms.submit_fields,
         forward_button=forms.forward_button,
+        draw_progress=progress.draw_progress,
+        form_macro=wrapper.FormMacro,
         fieldlist_row_label=rows.row_label,
         fieldlist_row_title=rows.row_title,
         fieldlist_blank_row=rows.blank_row,

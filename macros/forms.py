@@ -71,16 +71,16 @@ def layout_rows(
     keywords its render_field call takes: `options`, overlaid by the field's own
     `field_attrs` entry.
     """
-    rows = _rows(form, grid)
     options, field_attrs = options or {}, field_attrs or {}
     return [
-        row._replace(
-            cells=[
+        Row(
+            [
                 (field, column, {**options, **field_attrs.get(field.short_name, {})})
-                for field, column in row.cells
-            ]
+                for field, column in cells
+            ],
+            grid,
         )
-        for row in rows
+        for cells, grid in _rows(form, grid)
     ]
 
 
@@ -174,7 +174,9 @@ def form_errors(form: Form) -> list[tuple[str, str]]:
             found.extend((field.id, message) for message in getattr(field.form, "form_errors", []))
         elif field.type == "FieldList":
             found.extend((field.id, m) for m in field.errors if isinstance(m, str))
-        elif field.type != "CSRFTokenField":
+        elif (
+            field.type != "CSRFTokenField" and field.errors
+        ):  # a group's anchor builds its options: only if needed
             anchor = anchor_for(field)
             found.extend((anchor, message) for message in field.errors if isinstance(message, str))
     return found

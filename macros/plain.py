@@ -1,20 +1,18 @@
 """A plain control (input, select, textarea, file, range, colour) drawn in one Python call.
 
 `render_field`'s last branch, the one most fields of a page take, was markup around a
-dozen expressions, each paid for through Jinja's call machinery; `render_fields` calling
-the macro for every cell added a macro call per field. `draw_control` writes the same
-markup, byte for byte, and `draw_cell` lets `render_fields` skip the macro call for
-plain fields.
+dozen expressions, each paid for through Jinja's call machinery. `draw_control` writes
+the same markup, byte for byte; `cells.draw_cell` calls it without going through the
+macro at all.
 """
 
 from typing import Any
 
 from markupsafe import Markup
-from markupsafe import escape
 from wtforms import Field
 
 from macros.controls import control_parts
-from macros.fields import field_kind
+from macros.escaping import quick_escape
 
 # The kinds render_field draws in its last branch (macros.fields.KINDS, plus "input").
 PLAIN_KINDS = frozenset({"input", "select", "textarea", "file", "range", "color"})
@@ -47,32 +45,6 @@ def wrapper_class(layout: str, wrapper: str | None) -> str:
     return "col-12 col-md-auto" if layout == "inline" else "mb-3"
 
 
-def draw_cell(field: Field, options: dict[str, Any]) -> Markup | None:
-    """What `render_field(field, **options)` draws, for a plain field; None for any other kind."""
-    kind = field_kind(field)
-    if kind not in PLAIN_KINDS:
-        return None
-    named = dict(RENDER_FIELD_DEFAULTS)
-    attrs: dict[str, Any] = {}
-    for key, value in options.items():
-        (named if key in RENDER_FIELD_DEFAULTS else attrs)[key] = value
-    layout = named["layout"]
-    return Markup("\n  ") + draw_control(
-        field,
-        kind,
-        attrs,
-        wrap=wrapper_class(layout, named["wrapper_class"]),
-        horizontal=layout == "horizontal",
-        label=named["label"],
-        label_class=named["label_class"],
-        required_marker=named["required_marker"],
-        optional_marker=named["optional_marker"],
-        preview=named["preview"],
-        current_url=named["current_url"],
-        current_name=named["current_name"],
-    )
-
-
 def draw_control(
     field: Field,
     kind: str,
@@ -90,20 +62,20 @@ def draw_control(
     """A plain field's label, control, count, current file, preview, help and errors."""
     current = kind == "file" and bool(current_url or current_name)
     part = control_parts(field, kind, attrs, label, required_marker, optional_marker, preview, current)
-    fid = escape(field.id)
+    fid = quick_escape(field.id)
     out = [
-        f'<div class="{escape(wrap)}">\n    <label class="',
-        "col-sm-3 col-form-label" if horizontal else escape(label_class),
-        f'" for="{fid}">{escape(part.label)}',
+        f'<div class="{quick_escape(wrap)}">\n    <label class="',
+        "col-sm-3 col-form-label" if horizontal else quick_escape(label_class),
+        f'" for="{fid}">{quick_escape(part.label)}',
     ]
     if part.marker:
-        out.append(f' <span class="fw-{escape(part.state)}">{escape(part.marker)}</span>')
+        out.append(f' <span class="fw-{quick_escape(part.state)}">{quick_escape(part.marker)}</span>')
     out.append("</label>\n    ")
     if horizontal:
         out.append('<div class="col-sm-9">')
-    control = escape(field(**part.attrs))
+    control = quick_escape(field(**part.attrs))
     if kind == "range":
-        value = "" if field.data is None else escape(field.data)
+        value = "" if field.data is None else quick_escape(field.data)
         out.append(
             f'\n    <div class="d-flex align-items-center gap-3">\n      {control}\n      <output'
             f' class="fw-range-value" id="{fid}-value" for="{fid}">{value}</output>\n    </div>'
@@ -119,7 +91,7 @@ def draw_control(
     else:
         out.append(f"\n    {control}")
     if part.count:
-        count = escape(part.count)
+        count = quick_escape(part.count)
         out.append(
             f'\n    <div id="{fid}-count" class="form-text fw-count" data-fw-count-for="{fid}"'
             f' data-fw-max="{count}">You can enter up to {count} characters.</div>'
@@ -127,14 +99,16 @@ def draw_control(
     if current:
         out.append(f'\n    <div id="{fid}-current" class="fw-current-file">')
         if part.image and current_url:
-            out.append(f'<img src="{escape(current_url)}" alt="" class="fw-thumb" width="48" height="48">')
-        if current_url:
-            name = escape(current_name or "view it")
             out.append(
-                f'\n      <span>Current file: <a href="{escape(current_url)}">{name}</a></span>\n    </div>'
+                f'<img src="{quick_escape(current_url)}" alt="" class="fw-thumb" width="48" height="48">'
+            )
+        if current_url:
+            name = quick_escape(current_name or "view it")
+            out.append(
+                f'\n      <span>Current file: <a href="{quick_escape(current_url)}">{name}</a></span>\n    </div>'
             )
         else:
-            out.append(f"\n      <span>Current file: {escape(current_name)}</span>\n    </div>")
+            out.append(f"\n      <span>Current file: {quick_escape(current_name)}</span>\n    </div>")
     if part.image:
         out.append(f'\n    <div id="{fid}-preview" class="fw-preview" data-fw-preview-for="{fid}"></div>')
     out.append("\n    ")
@@ -150,11 +124,11 @@ def feedback(field_id: str, text: str, found: list[str]) -> str:
     """The `_feedback` macro's help then errors, both named by the control's aria-describedby."""
     out = []
     if text:
-        out.append(f'<div id="{escape(field_id)}-help" class="form-text">{escape(text)}</div>')
+        out.append(f'<div id="{quick_escape(field_id)}-help" class="form-text">{quick_escape(text)}</div>')
     if found:
-        out.append(f'<div id="{escape(field_id)}-error" class="invalid-feedback d-block">')
+        out.append(f'<div id="{quick_escape(field_id)}-error" class="invalid-feedback d-block">')
         out.extend(
-            f'<span class="d-block"><span class="visually-hidden">Error: </span>{escape(message)}</span>'
+            f'<span class="d-block"><span class="visually-hidden">Error: </span>{quick_escape(message)}</span>'
             for message in found
         )
         out.append("</div>")

@@ -4,6 +4,7 @@ import pytest
 from flask_wtf.file import FileField
 from flask_wtf.file import MultipleFileField
 from markupsafe import Markup
+from markupsafe import escape
 from wtforms import BooleanField
 from wtforms import DateField
 from wtforms import EmailField
@@ -27,6 +28,7 @@ from forms.base import quick_html_params
 from forms.fields import ChoiceList
 from forms.fields import LongSelectField
 from forms.fields import QuickSelect
+from macros.escaping import quick_escape
 
 
 def declare(base):
@@ -117,3 +119,20 @@ def test_long_select_knows_its_labels():
     form = Countries(data={"quick": "GB"})
     assert form.quick.label_of("GB") == 'U<K> "&"'
     assert form.quick.label_of("ZZ") is None
+
+
+class Shown:
+    def __html__(self) -> str:
+        return "<em>safe</em>"
+
+    def __str__(self) -> str:
+        return "<em>unsafe</em>"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a \"quoted\" <b> & 'it'", Markup("<b>kept</b>"), 42, -7, 2.5, None, Shown(), True, ""],
+    ids=["str", "markup", "int", "negative int", "float", "none", "has __html__", "bool", "empty"],
+)
+def test_quick_escape_gives_the_text_escape_gives(value):
+    assert quick_escape(value) == str(escape(value))

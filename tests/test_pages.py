@@ -99,3 +99,30 @@ def test_the_terms_page_exists_and_the_terms_checkbox_links_to_it(client):
 
 def test_every_page_footer_links_to_the_terms(client):
     assert parse(client.get("/")).find("footer").find("a", href="/terms") is not None
+
+
+NAV_ITEM = '\n            <li class="nav-item"><a class="nav-link" href="{}">{}</a></li>'
+CURRENT_NAV_ITEM = (
+    '\n            <li class="nav-item"><a class="nav-link active" aria-current="page" href="{}">{}</a></li>'
+)
+
+
+def test_the_navigation_marks_the_current_section_as_its_loop_did(client):
+    """nav_items draws what the layout's loop over nav_links drew: one item a link, the current one marked."""
+    page = client.get("/gallery/choices").get_data(as_text=True)
+    links = [
+        ("/register", "Register"),
+        ("/recipes", "Recipes"),
+        ("/contact", "Contact"),
+        ("/gallery", "Form gallery"),
+    ]
+    items = "".join(
+        (CURRENT_NAV_ITEM if path == "/gallery" else NAV_ITEM).format(path, label) for path, label in links
+    )
+    assert f'<ul class="navbar-nav me-auto">{items}\n          </ul>' in page
+
+
+def test_the_navigation_of_someone_signed_in_leads_to_their_pages(logged_in_client):
+    page = logged_in_client.get("/profile").get_data(as_text=True)
+    assert CURRENT_NAV_ITEM.format("/profile", "Profile") + NAV_ITEM.format("/documents", "Documents") in page
+    assert 'href="/register"' not in page.split("<main")[0]

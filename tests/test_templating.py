@@ -1,7 +1,11 @@
 """templating.py: Flask's Jinja environment with template globals that compare quickly."""
 
+from collections import ChainMap
+
 from templating import FormworkEnvironment
+from templating import FormworkTemplate
 from templating import TemplateGlobals
+from templating import merged_globals
 
 
 def test_the_app_renders_with_formwork_environment(app):
@@ -23,6 +27,25 @@ def test_template_globals_overlay_the_environments_and_follow_it(app):
         finally:
             del env.globals["late_helper"]
     assert "shout" not in env.globals  # a template's own globals never leak into the environment
+
+
+def test_a_render_sees_the_globals_as_they_are_now_the_templates_own_first(app):
+    env = app.jinja_env
+    template = env.from_string("{{ name }} {{ late }}", globals={"name": "own"})
+    assert isinstance(template, FormworkTemplate)
+    env.globals.update(name="shared", late="late")
+    try:
+        assert template.render() == "own late"
+        assert env.from_string("{{ name }}").render() == "shared"
+    finally:
+        del env.globals["name"], env.globals["late"]
+
+
+def test_merged_globals_are_what_dict_makes_of_the_chain_map():
+    chain = ChainMap({"a": 1, "b": 2}, {"b": 3, "c": 4})
+    assert merged_globals(chain) == dict(chain)
+    plain = {"a": 1}
+    assert merged_globals(plain) is plain
 
 
 def test_imported_macro_modules_are_built_once_and_reused(app):

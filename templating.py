@@ -20,6 +20,8 @@ from flask.templating import Environment
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
+from sync_views import CachedSyncCheck
+
 
 class TemplateGlobals(ChainMap):
     """A template's globals: the environment's, overlaid by the template's own."""
@@ -93,7 +95,7 @@ class FormworkEnvironment(Environment):
         return TemplateGlobals(d if d is not None else {}, self.globals)
 
 
-class FormworkFlask(Flask):
-    """Flask with FormworkEnvironment for its templates."""
+class FormworkFlask(CachedSyncCheck, Flask):
+    """Flask with FormworkEnvironment for its templates, and `ensure_sync` answered once per function."""
 
     jinja_environment = FormworkEnvironment

@@ -15,6 +15,7 @@ from sqlalchemy import Select
 from sqlalchemy import String
 from sqlalchemy import bindparam
 from sqlalchemy import func
+from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import composite
@@ -121,6 +122,19 @@ class User(UserMixin, db.Model):
         )
 
     @classmethod
+    def logins_taken(cls, username: str, email: str) -> dict[str, bool]:
+        """`login_taken` for a username and an e-mail address in one query: {lowercased login: taken}.
+
+        A sign-up form asks about both at once. Only a username without "@" and an
+        address with one can share the query; otherwise the username is looked up alone.
+        """
+        username_key, email_key = username.strip().lower(), email.strip().lower()
+        if not username_key or "@" in username_key or "@" not in email_key:
+            return {username_key: cls.login_taken(username)}
+        rows = db.session.execute(both_logins_lookup(), {"username": username_key, "email": email_key}).all()
+        return {username_key: any(row[0] for row in rows), email_key: any(row[1] for row in rows)}
+
+    @classmethod
     def find_by_session_token(cls, token: str) -> "User | None":
         """The user whose sessions and remember cookies carry `token` (auth.loader)."""
         return db.session.scalar(session_token_lookup(), {"token": token})
@@ -153,6 +167,14 @@ def login_lookup(by_email: bool, ids_only: bool) -> Select:
         func.lower(column) == bindparam("login", type_=String())
     )
     return statement.limit(1) if ids_only else statement
+
+
+@cache
+def both_logins_lookup() -> Select:
+    """Whether each user holding lowercased `:username` or `:email` holds the one, the other (or both)."""
+    username = func.lower(User.username) == bindparam("username", type_=String())
+    email = func.lower(User.email) == bindparam("email", type_=String())
+    return select(username, email).where(or_(username, email)).limit(2)
 
 
 @cache

@@ -26,6 +26,7 @@ from wtforms import widgets
 from wtforms.widgets.core import clean_key
 from wtforms.widgets.core import html_params
 
+from forms.csrf import CachedPayloadCSRFMeta
 from forms.formdata import clean_formdata
 from forms.validators import bounded_chain
 from macros.escaping import quick_escape
@@ -112,9 +113,9 @@ class QuickRenderMeta:
 
 
 class FormworkForm(FlaskForm):
-    """Base of every Formwork page form: CSRF (Flask-WTF) and quick rendering."""
+    """Base of every Formwork page form: CSRF (Flask-WTF's tokens, see forms/csrf.py) and quick rendering."""
 
-    class Meta(QuickRenderMeta):
+    class Meta(CachedPayloadCSRFMeta, QuickRenderMeta):
         pass
 
 

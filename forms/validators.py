@@ -53,8 +53,17 @@ def username_format(form: Form, field: Field) -> None:
 
 
 def username_available(form: Form, field: Field) -> None:
-    """The username is not taken by anyone, ignoring case (unless the form leaves that to the database)."""
-    if getattr(form, "check_availability", True) and User.login_taken(field.data or ""):
+    """The username is not taken by anyone, ignoring case (unless the form leaves that to the database).
+
+    The form's e-mail address is looked up in the same query (`User.logins_taken`); the
+    answer waits on the form for `email_available`, which runs later in the same validation.
+    """
+    if not getattr(form, "check_availability", True):
+        return
+    email = getattr(form, "email", None)
+    answers = User.logins_taken(field.data or "", (email.data or "") if email is not None else "")
+    form.logins_looked_up = answers
+    if answers[(field.data or "").strip().lower()]:
         raise ValidationError("That username is taken. Please choose another.")
 
 
@@ -69,7 +78,11 @@ def normalised_email(form: Form, field: Field) -> None:
 
 def email_available(form: Form, field: Field) -> None:
     """No account uses this e-mail address yet, ignoring case (unless the form leaves that to the database)."""
-    if getattr(form, "check_availability", True) and User.login_taken(field.data or ""):
+    if not getattr(form, "check_availability", True):
+        return
+    looked_up = vars(form).pop("logins_looked_up", {})  # by username_available, this validation
+    key = (field.data or "").strip().lower()
+    if looked_up[key] if key in looked_up else User.login_taken(field.data or ""):
         raise ValidationError("An account with this e-mail address already exists. Try signing in.")
 
 

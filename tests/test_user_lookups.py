@@ -2,15 +2,20 @@
 the statements they replace, built per call with the value inline; only the bound names differ."""
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
 
+from extensions import db
 from models import User
 from models import login_lookup
 from models import session_token_lookup
 from tests.conftest import add_user
+from tests.page_reading import parse
+from tests.registration_client import VALID
+from tests.registration_client import Registration
 
 DIALECTS = [sqlite.dialect(), postgresql.dialect()]
 
@@ -55,3 +60,46 @@ def test_lookups_find_by_either_login_whatever_its_case(app):
         assert user is not None and User.find_by_login("Ada@Example.com") == user
         assert User.find_by_session_token(user.session_token) == user
         assert User.find_by_session_token("not-a-token") is None
+
+
+@pytest.mark.parametrize(
+    ("username", "email"),
+    [
+        ("ada_l", "ada@example.com"),
+        ("ADA_L", "someone@example.com"),
+        ("grace", "Ada@EXAMPLE.com"),
+        ("grace", "grace@example.com"),
+        ("grace", "not-an-address"),
+        ("", "ada@example.com"),
+        ("ada@example.com", "grace@example.com"),
+    ],
+)
+def test_both_logins_in_one_query_answer_as_one_query_each(app, username, email):
+    add_user(app, username="Ada_L", email="ADA@example.com")
+    with app.app_context():
+        answers = User.logins_taken(username, email)
+        assert answers[username.strip().lower()] == User.login_taken(username)
+        if email.strip().lower() in answers:
+            assert answers[email.strip().lower()] == User.login_taken(email)
+
+
+def test_the_account_step_looks_up_username_and_email_in_one_query(app, client):
+    add_user(app, username="someone", email="Newbie@Example.com")
+    with app.app_context():
+        engine = db.engine
+    queries = []
+
+    def record(conn, cursor, statement, *rest):
+        if "FROM users" in statement:
+            queries.append(statement)
+
+    reg = Registration(client)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        response = reg.post("account", VALID["account"])
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert len(queries) == 1
+    page = parse(response)
+    assert page.find(id="email")["aria-invalid"] == "true"
+    assert page.find(id="username").get("aria-invalid") != "true"

@@ -1,10 +1,13 @@
 """Confirming a registration: stored answers re-validated, races and repeats never a second account."""
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from tests.conftest import add_user
 from tests.page_reading import parse
 from tests.registration_client import Registration
+from tests.registration_client import png_bytes
 from tests.registration_client import user_count
 from wizard.backends import records_for
 
@@ -93,3 +96,20 @@ def test_a_signed_in_user_is_sent_to_their_profile_not_into_a_new_registration(a
         response = client.get(url)
         assert response.status_code == 409, url
         assert "You are signed in as alice" in response.get_data(as_text=True)
+
+
+def test_confirming_with_a_photo_flushes_the_new_account_once(app, client):
+    """Promoting the photo keeps its name: the commit finds nothing left to flush."""
+    reg = Registration(client)
+    reg.complete(avatar=png_bytes())
+    flushes = []
+
+    def count(session, flush_context, instances):
+        flushes.append(len(session.new) + len(session.dirty))
+
+    event.listen(Session, "before_flush", count)
+    try:
+        reg.confirm()
+    finally:
+        event.remove(Session, "before_flush", count)
+    assert flushes == [1]

@@ -160,7 +160,8 @@ class RegistrationWizard(Wizard):
             return self.confirm_failed(run, "account", {field: [message]})
         if user.avatar:
             try:
-                user.avatar = avatars.promote_staged_avatar(user.avatar)
+                # The name stays the same: not assigning it back keeps the row clean (no second flush).
+                avatars.promote_staged_avatar(user.avatar)
             except FileNotFoundError:
                 user.avatar = None
                 flash("Your profile photo had expired; you can add it again on your profile.", "warning")

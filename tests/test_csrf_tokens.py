@@ -1,0 +1,84 @@
+"""CSRF tokens from forms/csrf.py: Flask-WTF's very tokens, checked by Flask-WTF as before."""
+
+import secrets
+
+import pytest
+from flask import g
+from flask import session
+from flask_wtf.csrf import generate_csrf
+from flask_wtf.csrf import validate_csrf
+from wtforms import ValidationError
+
+from forms.base import FormworkForm
+from forms.csrf import CachedPayloadCSRF
+from forms.csrf import signed_csrf_token
+
+NOW = 1_800_000_000
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    """itsdangerous' clock, stopped at NOW (both tokens then carry the same timestamp)."""
+    clock = {"now": NOW}
+    monkeypatch.setattr("itsdangerous.timed.time.time", lambda: clock["now"])
+    return clock
+
+
+def flask_wtf_token() -> str:
+    g.pop("csrf_token", None)
+    return generate_csrf()
+
+
+def our_token() -> str:
+    g.pop("csrf_token", None)
+    return signed_csrf_token()
+
+
+@pytest.mark.parametrize("length", [64, 40])  # a derived value (sessions.py), one Flask-WTF makes
+def test_the_token_is_the_one_flask_wtf_makes(app, frozen, length):
+    with app.test_request_context("/"):
+        for _ in range(200):
+            session["csrf_token"] = secrets.token_hex(length // 2)
+            mine = our_token()
+            assert mine == flask_wtf_token()
+            validate_csrf(mine)
+
+
+def test_tampered_and_expired_tokens_are_still_refused(app, frozen):
+    with app.test_request_context("/"):
+        session["csrf_token"] = secrets.token_hex(32)
+        token = our_token()
+        payload, stamp, signature = token.rsplit(".", 2)
+        flipped = signature[:-1] + ("A" if signature[-1] != "A" else "B")
+        for forged in (f"{payload}.{stamp}.{flipped}", "x" + token, token[:-3]):
+            with pytest.raises(ValidationError):
+                validate_csrf(forged)
+        frozen["now"] = NOW + app.config.get("WTF_CSRF_TIME_LIMIT", 3600) + 1
+        with pytest.raises(ValidationError, match="expired"):
+            validate_csrf(token)
+
+
+def test_another_sessions_token_is_refused(app, frozen):
+    with app.test_request_context("/"):
+        session["csrf_token"] = secrets.token_hex(32)
+        token = our_token()
+        session["csrf_token"] = secrets.token_hex(32)
+        with pytest.raises(ValidationError, match="do not match"):
+            validate_csrf(token)
+
+
+def test_a_session_without_a_value_gets_one_from_flask_wtf(app, frozen):
+    with app.test_request_context("/"):
+        session.pop("csrf_token", None)
+        token = our_token()
+        assert len(session["csrf_token"]) == 40
+        assert token == flask_wtf_token()
+
+
+def test_formwork_forms_carry_the_token_and_the_page_reuses_it(app, frozen):
+    with app.test_request_context("/"):
+        session["csrf_token"] = secrets.token_hex(32)
+        form = FormworkForm()
+        assert form.meta.csrf_class is CachedPayloadCSRF
+        assert form.csrf_token.current_token == g.csrf_token == generate_csrf()
+        assert form.csrf_token.current_token == flask_wtf_token()

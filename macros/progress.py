@@ -16,9 +16,9 @@ COMPLETED = '<span class="visually-hidden"> (completed)</span>'
 
 
 def draw_progress(
-    steps: Sequence[Sequence[str]], current: str, label: str = "Registration progress"
+    steps: Sequence[Sequence[str]], current: str = "", label: str = "Registration progress"
 ) -> Markup:
-    """steps: (name, title) pairs; current: the active step's name, or any other name once every step is done."""
+    """steps: (name, title) pairs; current: the active step's name, or any other name (or none) once every step is done."""
     names = [step[0] for step in steps]
     total = len(steps)
     index = names.index(current) if current in names else total

@@ -247,3 +247,9 @@ def test_wizard_progress_of_no_steps_is_all_done(app):
         '<nav aria-label="Registration progress" class="mb-4 fw-progress">\n'
         '  <p class="mb-2 fw-semibold">All 0 steps done</p>\n  <ol class="fw-steps list-unstyled mb-0">\n  </ol>\n</nav>'
     )
+
+
+def test_wizard_progress_without_a_current_step_is_all_done(app):
+    """The macro took a missing `current` as undefined, which is no step: every step is done."""
+    source = '{{ wizard_progress(steps, label="<Sign-up>") }}'
+    assert drawn(app, lambda: None, source, steps=PROGRESS_STEPS) == DRAWN_PROGRESS["review"]

@@ -7,6 +7,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.postgresql import psycopg
 
 from extensions import db
 from models import User
@@ -17,7 +18,8 @@ from tests.page_reading import parse
 from tests.registration_client import VALID
 from tests.registration_client import Registration
 
-DIALECTS = [sqlite.dialect(), postgresql.dialect()]
+# psycopg 3, the driver config.py names: it writes casts (`::VARCHAR`) that the default psycopg2 does not.
+DIALECTS = [sqlite.dialect(), psycopg.dialect()]
 
 
 def sql(statement, dialect) -> str:

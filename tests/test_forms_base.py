@@ -19,8 +19,10 @@ from wtforms import SelectField
 from wtforms import StringField
 from wtforms import SubmitField
 from wtforms import TextAreaField
+from wtforms.fields import IntegerRangeField
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
+from wtforms.validators import NumberRange
 from wtforms.widgets import html_params
 
 from forms.base import FormworkSubform
@@ -46,6 +48,9 @@ def declare(base):
         uploads = MultipleFileField("Uploads")
         go = SubmitField("Go")
         bio = TextAreaField("Bio", validators=[Length(max=50)])
+        count = IntegerField("Count", validators=[NumberRange(1, 9)])
+        level = IntegerRangeField("Level", validators=[NumberRange(max=5)])
+        named = StringField("Named", datalist="known-names")
 
     return Demo
 
@@ -63,7 +68,9 @@ DATA = {
 }
 
 
-@pytest.mark.parametrize("name", [*DATA, "when", "find", "upload", "uploads", "go"])
+@pytest.mark.parametrize(
+    "name", [*DATA, "when", "find", "upload", "uploads", "go", "count", "level", "named"]
+)
 @pytest.mark.parametrize(
     "extra",
     [{}, {"class_": "form-control", "aria_describedby": "x-help", "disabled": True, "readonly": False}],
@@ -71,6 +78,25 @@ DATA = {
 def test_quick_widgets_render_exactly_like_wtforms(name, extra):
     plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
     assert str(quick[name](**extra)) == str(plain[name](**extra))
+
+
+@pytest.mark.parametrize("name", ["name", "secret", "agree", "count", "upload"])
+def test_quick_inputs_read_flags_set_after_binding_like_wtforms(name):
+    plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
+    for form in (plain, quick):  # a flag set by hand, one worked out when drawn, one a widget ignores
+        form[name].flags.disabled = True
+        form[name].flags.readonly = lambda: "readonly"
+        form[name].flags.autofocus = True
+    assert str(quick[name]()) == str(plain[name]())
+
+
+def test_quick_inputs_leave_flags_of_another_kind_to_wtforms():
+    class Flags:
+        required = True
+
+    plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
+    plain.name.flags = quick.name.flags = Flags()
+    assert str(quick.name()) == str(plain.name())
 
 
 def test_radio_options_render_like_wtforms():

@@ -31,6 +31,7 @@ from forms.fields import ChoiceList
 from forms.fields import LongSelectField
 from forms.fields import QuickSelect
 from macros.escaping import quick_escape
+from macros.escaping import translate_escape
 
 
 def declare(base):
@@ -162,3 +163,8 @@ class Shown:
 )
 def test_quick_escape_gives_the_text_escape_gives(value):
     assert quick_escape(value) == str(escape(value))
+
+
+@pytest.mark.parametrize("text", ["a \"quoted\" <b> & 'it'", "", "plain", "&amp; é \u2028 <>" * 40])
+def test_both_ways_of_escaping_text_give_what_escape_gives(text):
+    assert quick_escape(text) == translate_escape(text) == str(escape(text))

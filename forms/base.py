@@ -50,16 +50,24 @@ def quick_html_params(**kwargs) -> Markup:
     return Markup(" ".join(params))  # noqa: S704 (every value is escaped)
 
 
-class QuickInputCall(widgets.Input):
-    """WTForms' `Input.__call__`, markup for markup, reading the field's flags without `dir()`.
+def flags_to_add(flags: Flags, names: list[str], given: dict[str, Any]) -> dict[str, Any]:
+    """The flags among `names` that `flags` holds and `given` does not: what WTForms finds through `dir(flags)`.
 
-    WTForms lists `dir(field.flags)` (some forty names) to find the ones in the widget's
+    WTForms lists `dir(field.flags)` (some forty names) to find the ones in a widget's
     `validation_attrs`: 4 us of a 10 us `<input>`. The flags a field has are its `Flags`
-    object's own attributes, so looking each validation attribute up in its `__dict__`
-    finds the same ones. `quick_class` puts this class under the widget's own, so a
-    widget whose `__call__` ends in `super().__call__` (password, checkbox, file, number)
-    reaches it too. Flags of any other type, or a widget without `validation_attrs`, are
-    left to WTForms' own `__call__`; tests/test_forms_base.py compares the two.
+    object's own attributes, so its `__dict__` holds the same ones.
+    """
+    own = vars(flags)
+    return {name: own[name] for name in names if name in own and name not in given}
+
+
+class QuickInputCall(widgets.Input):
+    """WTForms' `Input.__call__`, markup for markup, reading the field's flags without `dir()` (flags_to_add).
+
+    `quick_class` puts this class under the widget's own, so a widget whose `__call__`
+    ends in `super().__call__` (password, checkbox, file, number) reaches it too. Flags
+    of any other type, or a widget without `validation_attrs`, are left to WTForms' own
+    `__call__`; tests/test_forms_base.py compares the two.
     """
 
     def __call__(self, field: Field, **kwargs: Any) -> Markup:
@@ -74,11 +82,8 @@ class QuickInputCall(widgets.Input):
         datalist = getattr(field, "_datalist", None)
         if datalist is not None and "list" not in kwargs:
             kwargs["list"] = datalist if isinstance(datalist, str) else datalist.id
-        flags_set = vars(flags)
-        for key in validation_attrs:
-            if key in flags_set and key not in kwargs:
-                value = flags_set[key]
-                kwargs[key] = value() if callable(value) else value
+        for key, value in flags_to_add(flags, validation_attrs, kwargs).items():
+            kwargs[key] = value() if callable(value) else value
         return Markup(f"<input {self.html_params(name=field.name, **kwargs)}>")  # noqa: S704 (escaped)
 
 
@@ -96,14 +101,14 @@ def quick_class(widget_class: type) -> type:
 
 
 class QuickTextArea(widgets.TextArea):
-    """WTForms' TextArea, writing its attributes with quick_html_params (same markup)."""
+    """WTForms' TextArea, writing its attributes with quick_html_params and reading flags by flags_to_add (same markup)."""
 
     def __call__(self, field: Field, **kwargs: Any) -> Markup:
+        flags = getattr(field, "flags", None)
+        if type(flags) is not Flags:
+            return super().__call__(field, **kwargs)
         kwargs.setdefault("id", field.id)
-        flags = getattr(field, "flags", {})
-        for key in dir(flags):
-            if key in self.validation_attrs and key not in kwargs:
-                kwargs[key] = getattr(flags, key)
+        kwargs.update(flags_to_add(flags, self.validation_attrs, kwargs))
         params = quick_html_params(name=field.name, **kwargs)
         return Markup(f"<textarea {params}>\r\n{escape(field._value())}</textarea>")  # noqa: S704
 

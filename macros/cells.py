@@ -70,6 +70,25 @@ def draw_cell(
     return None
 
 
+class FieldMacro:
+    """`render_field` itself: draw_cell first, the `_render_field` macro for the cells it leaves to it.
+
+    The contact page and the gallery call render_field directly, and through the macro
+    a plain field paid a Jinja macro call (11 us) before draw_control drew it. Called
+    like the macro: the field and its keywords; more positional arguments or a `caller`
+    go to the macro as they are.
+    """
+
+    def __init__(self, macro: RenderField) -> None:
+        self.macro = macro
+
+    def __call__(self, field: Field, *args: Any, **options: Any) -> Markup:
+        if args or "caller" in options:
+            return self.macro(field, *args, **options)
+        cell = draw_cell(field, options, self)
+        return self.macro(field, **options) if cell is None else cell
+
+
 def draw_fields(
     form: Form,
     render_field: RenderField,

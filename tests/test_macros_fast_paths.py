@@ -28,6 +28,7 @@ from forms.registration import ProfileForm
 from gallery.examples import EXAMPLES
 from gallery.render import build_form
 from gallery.render import render_snippet
+from macros import cells
 from macros import wrapper
 from macros.forms import drawn_on_a_row
 from tests.macro_rendering import IMPORTS
@@ -45,7 +46,11 @@ def declined(*args, **kwargs) -> None:
 def reference_app(make_app):
     """An app that draws every form with the macros alone."""
     app = make_app()
-    app.jinja_env.globals.update(draw_cell=declined, form_macro=lambda macro, render_field: macro)
+    app.jinja_env.globals.update(
+        draw_cell=declined,
+        form_macro=lambda macro, render_field: macro,
+        field_macro=lambda macro: macro,
+    )
     return app
 
 
@@ -173,6 +178,48 @@ def test_every_gallery_field_is_drawn_as_its_macro_draws_it(app, reference_app, 
             ]
 
     assert gallery_html(app) == gallery_html(reference_app)
+
+
+@pytest.mark.parametrize("layout", ["stacked", "horizontal", "inline"])
+def test_render_field_draws_every_gallery_field_as_its_macro_draws_it(app, reference_app, layout):
+    source = (
+        "{% for field in form %}"
+        '{{ render_field(field, layout=layout, optional_marker="(opt)", data_note="<x>") }}'
+        "{% endfor %}"
+    )
+
+    def gallery_html(flask_app):
+        with flask_app.test_request_context():
+            return [
+                CSRF_VALUE.sub(r"\1", render_snippet(source, build_form(example, demo), layout=layout))
+                for example in EXAMPLES
+                for demo in example.demos
+            ]
+
+    assert gallery_html(app) == gallery_html(reference_app)
+
+
+@pytest.mark.parametrize(
+    ("source", "answers"),
+    [
+        ("{{ render_field(form.name) }}", ["drawn"]),
+        ('{{ render_field(form.name, "*") }}', []),
+        ("{{ render_field(form.submit) }}", [None]),
+    ],
+    ids=["a plain field: drawn", "a positional argument: not asked", "a button: declined"],
+)
+def test_render_field_leaves_what_it_cannot_draw_to_the_macro(app, monkeypatch, source, answers):
+    asked = []
+    draw_cell = cells.draw_cell
+
+    def spy(*args, **kwargs):
+        cell = draw_cell(*args, **kwargs)
+        asked.append(None if cell is None else "drawn")
+        return cell
+
+    monkeypatch.setattr(cells, "draw_cell", spy)
+    assert "<input" in drawn(app, SignUpForm, source)
+    assert asked == answers
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,30 @@ class FieldMacro:
         return self.macro(field, **options) if cell is None else cell
 
 
+class FieldsMacro:
+    """`render_fields` itself: draw_fields, the `_render_fields` macro's Python twin, with its arguments.
+
+    FieldList rows (`_row`) and forms render_form leaves to its macro called the macro,
+    one Jinja macro call a row before any cell was drawn. A `caller` goes to the macro as it is.
+    """
+
+    def __init__(self, macro: Callable[..., Markup], render_field: RenderField) -> None:
+        self.macro = macro
+        self.render_field = render_field
+
+    def __call__(
+        self,
+        form: Form,
+        grid: list | str | None = None,
+        field_attrs: dict[str, dict[str, Any]] | None = None,
+        layout: str = "stacked",
+        **options: Any,
+    ) -> Markup:
+        if "caller" in options:
+            return self.macro(form, grid, field_attrs, layout, **options)
+        return draw_fields(form, self.render_field, grid, field_attrs, {**options, "layout": layout})
+
+
 def draw_fields(
     form: Form,
     render_field: RenderField,

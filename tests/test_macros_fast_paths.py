@@ -50,6 +50,7 @@ def reference_app(make_app):
         draw_cell=declined,
         form_macro=lambda macro, render_field: macro,
         field_macro=lambda macro: macro,
+        fields_macro=lambda macro, render_field: macro,
     )
     return app
 
@@ -165,29 +166,17 @@ def test_the_gallery_forms_are_drawn_as_their_macros_draw_them(app, reference_ap
     assert gallery_html(app) == gallery_html(reference_app)
 
 
+# Every gallery field through render_fields, and through a render_field call of its own.
+GALLERY_FIELDS = {
+    "render_fields": '{{ render_fields(form, layout=layout, optional_marker="(opt)") }}',
+    "render_field": "{% for field in form %}"
+    '{{ render_field(field, layout=layout, optional_marker="(opt)", data_note="<x>") }}{% endfor %}',
+}
+
+
+@pytest.mark.parametrize("source", GALLERY_FIELDS.values(), ids=GALLERY_FIELDS)
 @pytest.mark.parametrize("layout", ["stacked", "horizontal", "inline"])
-def test_every_gallery_field_is_drawn_as_its_macro_draws_it(app, reference_app, layout):
-    source = '{{ render_fields(form, layout=layout, optional_marker="(opt)") }}'
-
-    def gallery_html(flask_app):
-        with flask_app.test_request_context():
-            return [
-                render_snippet(source, build_form(example, demo), layout=layout)
-                for example in EXAMPLES
-                for demo in example.demos
-            ]
-
-    assert gallery_html(app) == gallery_html(reference_app)
-
-
-@pytest.mark.parametrize("layout", ["stacked", "horizontal", "inline"])
-def test_render_field_draws_every_gallery_field_as_its_macro_draws_it(app, reference_app, layout):
-    source = (
-        "{% for field in form %}"
-        '{{ render_field(field, layout=layout, optional_marker="(opt)", data_note="<x>") }}'
-        "{% endfor %}"
-    )
-
+def test_every_gallery_field_is_drawn_as_its_macro_draws_it(app, reference_app, layout, source):
     def gallery_html(flask_app):
         with flask_app.test_request_context():
             return [
@@ -220,6 +209,11 @@ def test_render_field_leaves_what_it_cannot_draw_to_the_macro(app, monkeypatch, 
     monkeypatch.setattr(cells, "draw_cell", spy)
     assert "<input" in drawn(app, SignUpForm, source)
     assert asked == answers
+
+
+def test_render_fields_leaves_a_call_block_to_its_macro(app, reference_app):
+    source = "{% call render_fields(form) %}x{% endcall %}"
+    assert drawn(app, SignUpForm, source) == drawn(reference_app, SignUpForm, source)
 
 
 @pytest.mark.parametrize(

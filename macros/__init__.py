@@ -58,6 +58,8 @@ def init_app(app: Flask) -> None:
         forward_button=forms.forward_button,
         draw_progress=progress.draw_progress,
         form_macro=wrapper.FormMacro,
+        field_macro=cells.FieldMacro,
+        fields_macro=cells.FieldsMacro,
         fieldlist_row_label=rows.row_label,
         fieldlist_row_title=rows.row_title,
         fieldlist_blank_row=rows.blank_row,

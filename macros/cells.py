@@ -70,6 +70,49 @@ def draw_cell(
     return None
 
 
+class FieldMacro:
+    """`render_field` itself: draw_cell first, the `_render_field` macro for the cells it leaves to it.
+
+    The contact page and the gallery call render_field directly, and through the macro
+    a plain field paid a Jinja macro call (11 us) before draw_control drew it. Called
+    like the macro: the field and its keywords; more positional arguments or a `caller`
+    go to the macro as they are.
+    """
+
+    def __init__(self, macro: RenderField) -> None:
+        self.macro = macro
+
+    def __call__(self, field: Field, *args: Any, **options: Any) -> Markup:
+        if args or "caller" in options:
+            return self.macro(field, *args, **options)
+        cell = draw_cell(field, options, self)
+        return self.macro(field, **options) if cell is None else cell
+
+
+class FieldsMacro:
+    """`render_fields` itself: draw_fields, the `_render_fields` macro's Python twin, with its arguments.
+
+    FieldList rows (`_row`) and forms render_form leaves to its macro called the macro,
+    one Jinja macro call a row before any cell was drawn. A `caller` goes to the macro as it is.
+    """
+
+    def __init__(self, macro: Callable[..., Markup], render_field: RenderField) -> None:
+        self.macro = macro
+        self.render_field = render_field
+
+    def __call__(
+        self,
+        form: Form,
+        grid: list | str | None = None,
+        field_attrs: dict[str, dict[str, Any]] | None = None,
+        layout: str = "stacked",
+        **options: Any,
+    ) -> Markup:
+        if "caller" in options:
+            return self.macro(form, grid, field_attrs, layout, **options)
+        return draw_fields(form, self.render_field, grid, field_attrs, {**options, "layout": layout})
+
+
 def draw_fields(
     form: Form,
     render_field: RenderField,

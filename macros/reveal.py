@@ -51,8 +51,15 @@ def choice_picked(data: Any, value: str) -> bool:
 
 
 def revealer(field: Field) -> RevealedBy | None:
-    """The field's RevealedBy validator, when it is a follow-up question."""
-    return next((v for v in field.validators or () if isinstance(v, RevealedBy)), None)
+    """The field's RevealedBy validator, when it is a follow-up question.
+
+    A plain loop, not next() over a generator: a choice group asks it of every field
+    of its form (`reveals`), some forty times on the preferences step.
+    """
+    for validator in field.validators or ():
+        if isinstance(validator, RevealedBy):
+            return validator
+    return None
 
 
 def reveals(field: Field) -> dict[str, list[Field]]:

@@ -19,8 +19,10 @@ from wtforms import SelectField
 from wtforms import StringField
 from wtforms import SubmitField
 from wtforms import TextAreaField
+from wtforms.fields import IntegerRangeField
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
+from wtforms.validators import NumberRange
 from wtforms.widgets import html_params
 
 from forms.base import FormworkSubform
@@ -29,6 +31,7 @@ from forms.fields import ChoiceList
 from forms.fields import LongSelectField
 from forms.fields import QuickSelect
 from macros.escaping import quick_escape
+from macros.escaping import translate_escape
 
 
 def declare(base):
@@ -46,6 +49,9 @@ def declare(base):
         uploads = MultipleFileField("Uploads")
         go = SubmitField("Go")
         bio = TextAreaField("Bio", validators=[Length(max=50)])
+        count = IntegerField("Count", validators=[NumberRange(1, 9)])
+        level = IntegerRangeField("Level", validators=[NumberRange(max=5)])
+        named = StringField("Named", datalist="known-names")
 
     return Demo
 
@@ -63,7 +69,9 @@ DATA = {
 }
 
 
-@pytest.mark.parametrize("name", [*DATA, "when", "find", "upload", "uploads", "go"])
+@pytest.mark.parametrize(
+    "name", [*DATA, "when", "find", "upload", "uploads", "go", "count", "level", "named"]
+)
 @pytest.mark.parametrize(
     "extra",
     [{}, {"class_": "form-control", "aria_describedby": "x-help", "disabled": True, "readonly": False}],
@@ -71,6 +79,29 @@ DATA = {
 def test_quick_widgets_render_exactly_like_wtforms(name, extra):
     plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
     assert str(quick[name](**extra)) == str(plain[name](**extra))
+
+
+@pytest.mark.parametrize("name", ["name", "secret", "agree", "count", "upload", "bio"])
+def test_quick_inputs_read_flags_set_after_binding_like_wtforms(name):
+    def worked_out() -> str:  # one object for both forms: a textarea prints it as it is
+        return "readonly"
+
+    plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
+    for form in (plain, quick):  # a flag set by hand, one worked out when drawn, one a widget ignores
+        form[name].flags.disabled = True
+        form[name].flags.readonly = worked_out
+        form[name].flags.autofocus = True
+    assert str(quick[name]()) == str(plain[name]())
+
+
+def test_quick_inputs_leave_flags_of_another_kind_to_wtforms():
+    class Flags:
+        required = True
+
+    plain, quick = PLAIN(data=DATA), QUICK(data=DATA)
+    for name in ("name", "bio"):
+        plain[name].flags = quick[name].flags = Flags()
+        assert str(quick[name]()) == str(plain[name]())
 
 
 def test_radio_options_render_like_wtforms():
@@ -136,3 +167,8 @@ class Shown:
 )
 def test_quick_escape_gives_the_text_escape_gives(value):
     assert quick_escape(value) == str(escape(value))
+
+
+@pytest.mark.parametrize("text", ["a \"quoted\" <b> & 'it'", "", "plain", "&amp; é \u2028 <>" * 40])
+def test_both_ways_of_escaping_text_give_what_escape_gives(text):
+    assert quick_escape(text) == translate_escape(text) == str(escape(text))

@@ -28,6 +28,7 @@ from forms.registration import ProfileForm
 from gallery.examples import EXAMPLES
 from gallery.render import build_form
 from gallery.render import render_snippet
+from macros import cells
 from macros import wrapper
 from macros.forms import drawn_on_a_row
 from tests.macro_rendering import IMPORTS
@@ -45,7 +46,12 @@ def declined(*args, **kwargs) -> None:
 def reference_app(make_app):
     """An app that draws every form with the macros alone."""
     app = make_app()
-    app.jinja_env.globals.update(draw_cell=declined, form_macro=lambda macro, render_field: macro)
+    app.jinja_env.globals.update(
+        draw_cell=declined,
+        form_macro=lambda macro, render_field: macro,
+        field_macro=lambda macro: macro,
+        fields_macro=lambda macro, render_field: macro,
+    )
     return app
 
 
@@ -160,19 +166,54 @@ def test_the_gallery_forms_are_drawn_as_their_macros_draw_them(app, reference_ap
     assert gallery_html(app) == gallery_html(reference_app)
 
 
-@pytest.mark.parametrize("layout", ["stacked", "horizontal", "inline"])
-def test_every_gallery_field_is_drawn_as_its_macro_draws_it(app, reference_app, layout):
-    source = '{{ render_fields(form, layout=layout, optional_marker="(opt)") }}'
+# Every gallery field through render_fields, and through a render_field call of its own.
+GALLERY_FIELDS = {
+    "render_fields": '{{ render_fields(form, layout=layout, optional_marker="(opt)") }}',
+    "render_field": "{% for field in form %}"
+    '{{ render_field(field, layout=layout, optional_marker="(opt)", data_note="<x>") }}{% endfor %}',
+}
 
+
+@pytest.mark.parametrize("source", GALLERY_FIELDS.values(), ids=GALLERY_FIELDS)
+@pytest.mark.parametrize("layout", ["stacked", "horizontal", "inline"])
+def test_every_gallery_field_is_drawn_as_its_macro_draws_it(app, reference_app, layout, source):
     def gallery_html(flask_app):
         with flask_app.test_request_context():
             return [
-                render_snippet(source, build_form(example, demo), layout=layout)
+                CSRF_VALUE.sub(r"\1", render_snippet(source, build_form(example, demo), layout=layout))
                 for example in EXAMPLES
                 for demo in example.demos
             ]
 
     assert gallery_html(app) == gallery_html(reference_app)
+
+
+@pytest.mark.parametrize(
+    ("source", "answers"),
+    [
+        ("{{ render_field(form.name) }}", ["drawn"]),
+        ('{{ render_field(form.name, "*") }}', []),
+        ("{{ render_field(form.submit) }}", [None]),
+    ],
+    ids=["a plain field: drawn", "a positional argument: not asked", "a button: declined"],
+)
+def test_render_field_leaves_what_it_cannot_draw_to_the_macro(app, monkeypatch, source, answers):
+    asked = []
+    draw_cell = cells.draw_cell
+
+    def spy(*args, **kwargs):
+        cell = draw_cell(*args, **kwargs)
+        asked.append(None if cell is None else "drawn")
+        return cell
+
+    monkeypatch.setattr(cells, "draw_cell", spy)
+    assert "<input" in drawn(app, SignUpForm, source)
+    assert asked == answers
+
+
+def test_render_fields_leaves_a_call_block_to_its_macro(app, reference_app):
+    source = "{% call render_fields(form) %}x{% endcall %}"
+    assert drawn(app, SignUpForm, source) == drawn(reference_app, SignUpForm, source)
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,11 @@ def username_format(form: Form, field: Field) -> None:
         )
 
 
+# The longest address the users table stores: one longer is refused by the e-mail field's own
+# Length check, and never sent to the database (bounded_chain's promise).
+EMAIL_LOOKUP_MAX = User.__table__.c.email.type.length
+
+
 def username_available(form: Form, field: Field) -> None:
     """The username is not taken by anyone, ignoring case (unless the form leaves that to the database).
 
@@ -61,7 +66,10 @@ def username_available(form: Form, field: Field) -> None:
     if not getattr(form, "check_availability", True):
         return
     email = getattr(form, "email", None)
-    answers = User.logins_taken(field.data or "", (email.data or "") if email is not None else "")
+    address = (email.data or "") if email is not None else ""
+    if len(address) > EMAIL_LOOKUP_MAX:  # its length check runs after this field's: leave it to that
+        address = ""
+    answers = User.logins_taken(field.data or "", address)
     form.logins_looked_up = answers
     if answers[(field.data or "").strip().lower()]:
         raise ValidationError("That username is taken. Please choose another.")

@@ -85,23 +85,41 @@ def test_both_logins_in_one_query_answer_as_one_query_each(app, username, email)
             assert answers[email.strip().lower()] == User.login_taken(email)
 
 
-def test_the_account_step_looks_up_username_and_email_in_one_query(app, client):
-    add_user(app, username="someone", email="Newbie@Example.com")
+def users_queries(app, client, answers: dict) -> tuple[list, object]:
+    """The account step posted with `answers`: the (statement, parameters) of each users query, and the page."""
     with app.app_context():
         engine = db.engine
     queries = []
 
-    def record(conn, cursor, statement, *rest):
+    def record(conn, cursor, statement, parameters, *rest):
         if "FROM users" in statement:
-            queries.append(statement)
+            queries.append((statement, parameters))
 
     reg = Registration(client)
     event.listen(engine, "before_cursor_execute", record)
     try:
-        response = reg.post("account", VALID["account"])
+        response = reg.post("account", answers)
     finally:
         event.remove(engine, "before_cursor_execute", record)
+    return queries, response
+
+
+def test_the_account_step_looks_up_username_and_email_in_one_query(app, client):
+    add_user(app, username="someone", email="Newbie@Example.com")
+    queries, response = users_queries(app, client, VALID["account"])
     assert len(queries) == 1
+    page = parse(response)
+    assert page.find(id="email")["aria-invalid"] == "true"
+    assert page.find(id="username").get("aria-invalid") != "true"
+
+
+def test_an_address_too_long_to_store_is_never_looked_up(app, client):
+    """The username's look-up runs before the e-mail's length check: it leaves such an address out."""
+    answers = {**VALID["account"], "email": "a" * 400_000 + "@example.com"}
+    queries, response = users_queries(app, client, answers)
+    assert queries, "the username is still looked up"
+    sent = [value for _, given in queries for value in (given.values() if isinstance(given, dict) else given)]
+    assert all(len(str(value)) <= 254 for value in sent)
     page = parse(response)
     assert page.find(id="email")["aria-invalid"] == "true"
     assert page.find(id="username").get("aria-invalid") != "true"

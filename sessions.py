@@ -103,7 +103,9 @@ class PlainFileCache(FileSystemCache):
             with os.fdopen(fd, "wb") as file:
                 os.fchmod(fd, self._mode)
                 file.write(content)
-            self._run_safely(os.replace, temporary, filename)
+            # _run_safely retries a PermissionError for ten seconds, then gives up quietly (None).
+            if self._run_safely(lambda: os.replace(temporary, filename) or True) is None:
+                raise PermissionError(f"{filename} could not be replaced")
         except OSError:
             logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
             if temporary is not None:

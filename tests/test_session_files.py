@@ -11,14 +11,18 @@ from sessions import PlainFileCache
 RECORD = {"answers": {"account": {"username": ["ada"]}}, "touched": 1.5}
 
 
+# Not mkstemp's own 0o600, so that a write which forgot to set the mode shows.
+MODE = 0o640
+
+
 def cache_in(path) -> PlainFileCache:
     path.mkdir()
-    return PlainFileCache(str(path), threshold=0, mode=0o600)
+    return PlainFileCache(str(path), threshold=0, mode=MODE)
 
 
 def only_file(path) -> bytes:
     (name,) = os.listdir(path)  # no temporary file left beside it
-    assert stat.S_IMODE(os.stat(path / name).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(path / name).st_mode) == MODE
     return (path / name).read_bytes()
 
 
@@ -39,7 +43,9 @@ def test_an_entry_replaces_the_old_one_by_renaming_a_complete_file(tmp_path, mon
     real_replace = os.replace
 
     def replace(source, target):
-        renamed.append((os.path.basename(source), cache.get("session:a")))
+        with open(source, "rb") as complete:
+            written = complete.read()
+        renamed.append((os.path.basename(source), cache.get("session:a"), written))
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", replace)
@@ -47,6 +53,7 @@ def test_an_entry_replaces_the_old_one_by_renaming_a_complete_file(tmp_path, mon
     assert renamed and renamed[0][0].endswith(cache._fs_transaction_suffix)
     assert renamed[0][1] == {"n": 1}  # readers see the old entry until the rename
     assert cache.get("session:a") == {"n": 2}
+    assert renamed[0][2] == only_file(tmp_path / "cache")  # what was renamed was already whole
 
 
 def test_data_that_is_not_plain_leaves_the_old_entry_and_no_file(tmp_path):
@@ -69,8 +76,22 @@ def test_a_refused_write_says_so_and_leaves_no_temporary_file(tmp_path, monkeypa
     assert os.listdir(tmp_path / "cache") == []
 
 
+def test_a_replace_that_keeps_being_refused_says_so_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """CacheLib retries a PermissionError (SMB, a sticky folder) for ten seconds, then gives up quietly."""
+    cache = cache_in(tmp_path / "cache")
+
+    def refuse(*args):
+        raise PermissionError(13, "refused")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr("cachelib.file.sleep", lambda seconds: None)
+    assert cache.set("session:new", {"n": 1}, timeout=60) is False
+    assert os.listdir(tmp_path / "cache") == []
+    assert cache.get("session:new") is None
+
+
 def test_a_counted_cache_keeps_cachelibs_own_write(tmp_path):
     (tmp_path / "counted").mkdir()
-    cache = PlainFileCache(str(tmp_path / "counted"), threshold=10, mode=0o600)
+    cache = PlainFileCache(str(tmp_path / "counted"), threshold=10, mode=MODE)
     cache.set("a", {"n": 1}, timeout=60)
     assert cache._file_count == 1 and cache.get("a") == {"n": 1}

@@ -50,7 +50,9 @@ def signed_csrf_token(secret_key: str | bytes | None = None, field_name: str | N
     secret_key = secret_key or current_app.config.get("WTF_CSRF_SECRET_KEY", current_app.secret_key)
     field_name = field_name or current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
     value = session.get(field_name)
-    if field_name in g or not isinstance(value, str):
+    # Flask-WTF's own way for a token already made, a session without a value, and a list of
+    # keys (itsdangerous' key rotation, which the caches here cannot key on).
+    if field_name in g or not isinstance(value, str) or not isinstance(secret_key, str | bytes):
         return generate_csrf(secret_key, field_name)
     token = csrf_signer(secret_key).sign(csrf_payload(secret_key, value)).decode()
     setattr(g, field_name, token)

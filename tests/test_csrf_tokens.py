@@ -82,3 +82,24 @@ def test_formwork_forms_carry_the_token_and_the_page_reuses_it(app, frozen):
         assert form.meta.csrf_class is CachedPayloadCSRF
         assert form.csrf_token.current_token == g.csrf_token == generate_csrf()
         assert form.csrf_token.current_token == flask_wtf_token()
+
+
+@pytest.mark.parametrize(
+    ("settings", "field_name"),
+    [
+        ({"WTF_CSRF_SECRET_KEY": "a separate key for CSRF"}, "csrf_token"),
+        ({"WTF_CSRF_SECRET_KEY": b"bytes key"}, "csrf_token"),
+        ({"WTF_CSRF_FIELD_NAME": "xsrf"}, "xsrf"),
+        ({"WTF_CSRF_SECRET_KEY": ["the old key", "the new key"]}, "csrf_token"),  # key rotation
+    ],
+    ids=["own-key", "bytes-key", "field-name", "key-list"],
+)
+def test_flask_wtfs_settings_give_its_own_tokens(app, frozen, settings, field_name):
+    app.config.update(settings)
+    with app.test_request_context("/"):
+        session[field_name] = secrets.token_hex(32)
+        g.pop(field_name, None)
+        mine = signed_csrf_token()
+        g.pop(field_name, None)
+        assert mine == generate_csrf()
+        validate_csrf(mine)

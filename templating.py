@@ -29,8 +29,6 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from jinja2.runtime import new_context
 
-from sync_views import CachedSyncCheck
-
 
 class TemplateGlobals(ChainMap):
     """A template's globals: the environment's, overlaid by the template's own."""
@@ -128,7 +126,7 @@ class FormworkEnvironment(Environment):
         return TemplateGlobals(d if d is not None else {}, self.globals)
 
 
-class FormworkFlask(CachedSyncCheck, Flask):
-    """Flask with FormworkEnvironment for its templates, and `ensure_sync` answered once per function."""
+class FormworkFlask(Flask):
+    """Flask with FormworkEnvironment for its templates."""
 
     jinja_environment = FormworkEnvironment

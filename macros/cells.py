@@ -82,9 +82,10 @@ class FieldMacro:
     def __init__(self, macro: RenderField) -> None:
         self.macro = macro
 
-    def __call__(self, field: Field, *args: Any, **options: Any) -> Markup:
-        if args or "caller" in options:
-            return self.macro(field, *args, **options)
+    def __call__(self, *args: Any, **options: Any) -> Markup:
+        if len(args) != 1 or "caller" in options:  # the field by name, more positionals, a call block
+            return self.macro(*args, **options)
+        (field,) = args  # keywords are the cell's options, even one named "field", as in the macro
         cell = draw_cell(field, options, self)
         return self.macro(field, **options) if cell is None else cell
 
@@ -100,16 +101,21 @@ class FieldsMacro:
         self.macro = macro
         self.render_field = render_field
 
-    def __call__(
+    def __call__(self, *args: Any, **options: Any) -> Markup:
+        if not args or "caller" in options:  # the form by name, or a call block
+            return self.macro(*args, **options)
+        return self.draw(*args, **options)
+
+    def draw(
         self,
         form: Form,
+        /,
         grid: list | str | None = None,
         field_attrs: dict[str, dict[str, Any]] | None = None,
         layout: str = "stacked",
         **options: Any,
     ) -> Markup:
-        if "caller" in options:
-            return self.macro(form, grid, field_attrs, layout, **options)
+        """The macro's parameters bound as it binds them: a keyword named `form` is a cell option."""
         return draw_fields(form, self.render_field, grid, field_attrs, {**options, "layout": layout})
 
 

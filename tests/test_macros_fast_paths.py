@@ -211,6 +211,22 @@ def test_render_field_leaves_what_it_cannot_draw_to_the_macro(app, monkeypatch, 
     assert asked == answers
 
 
+# Arguments bound as the macros bind them: by name, positionally, and a keyword that shares the
+# name of render_fields' first parameter, which the macro hands to every control as an attribute.
+# (render_field(field, field=...) is refused by WTForms' widgets themselves, macro or not.)
+BINDINGS = {
+    "render_fields, the form by name": '{{ render_fields(form=form, layout="horizontal") }}',
+    "render_fields, positional grid": "{{ render_fields(form, [names[:2]]) }}",
+    "render_fields, a form attribute": '{{ render_fields(form, form="signup") }}',
+    "render_field, the field by name": "{{ render_field(field=form.name) }}",
+}
+
+
+@pytest.mark.parametrize("source", BINDINGS.values(), ids=BINDINGS)
+def test_arguments_are_bound_as_the_macros_bind_them(app, reference_app, source):
+    assert drawn(app, SignUpForm, source) == drawn(reference_app, SignUpForm, source)
+
+
 def test_render_fields_leaves_a_call_block_to_its_macro(app, reference_app):
     source = "{% call render_fields(form) %}x{% endcall %}"
     assert drawn(app, SignUpForm, source) == drawn(reference_app, SignUpForm, source)

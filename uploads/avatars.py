@@ -74,9 +74,11 @@ def stage_chosen_photo(field: Any, replacing: str | None) -> str | None:
 
 
 def promote_staged_avatar(name: str) -> str:
-    """Make a staged avatar a real one (renames); returns the name to store on the user.
+    """Make a staged avatar a real one (renames); returns its name, which promoting keeps.
 
-    Raises FileNotFoundError when the staged photo is gone (swept).
+    The name is the one to store on the user: a row given it before the move (the wizard's
+    confirm inserts it so) needs no update. Raises FileNotFoundError when the staged photo
+    is gone (swept).
     """
     storage.move(name, STAGING, AVATARS)
     for small in avatar_files(name)[1:]:

@@ -5,20 +5,13 @@ from flask import session
 from flask_login import current_user
 
 from extensions import login_manager
+from tests.conftest import count_calls
 
 
 @pytest.fixture
 def identifiers(monkeypatch):
     """Counts Flask-Login's session-protection identifiers (a SHA-512 each)."""
-    made = []
-    original = login_manager._session_identifier_generator
-
-    def counted():
-        made.append(1)
-        return original()
-
-    monkeypatch.setattr(login_manager, "_session_identifier_generator", counted)
-    return made
+    return count_calls(monkeypatch, login_manager, "_session_identifier_generator")
 
 
 def test_an_anonymous_visitor_is_anonymous_without_session_protection(client, identifiers):

@@ -143,10 +143,15 @@ class GuardedSessionMixin:
         return session
 
     def save_session(self, app: Flask, session, response) -> None:
-        """Store a session worth storing; otherwise only drop a stale record and send the id."""
+        """Store a session that changed and is worth storing; otherwise only drop a stale record and send the id.
+
+        A session nobody changed is not looked through (`worth_storing`): a stored one
+        would not be written again anyway (`should_set_storage`: no refresh on each
+        request), and an unstored one still holds only its derived CSRF value.
+        """
         if g.get("session_store_down"):
             return
-        if worth_storing(app, session):
+        if self.should_set_storage(app, session) and worth_storing(app, session):
             super().save_session(app, session, response)
             return
         if session.accessed:

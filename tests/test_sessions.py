@@ -7,7 +7,9 @@ import time
 import pytest
 import redis
 
+import sessions
 from app import create_app
+from tests.conftest import count_calls
 from tests.conftest import overrides_for
 
 
@@ -25,6 +27,23 @@ def test_session_files_hold_plain_msgpack_data(app, client, auth, user):
     assert set(app.session_interface.cache.get("session:" + sid)) >= {"csrf_token"}
     with pytest.raises(TypeError):
         app.session_interface.cache.serializer.dump(object(), io.BytesIO())
+
+
+def test_an_unchanged_session_is_neither_looked_through_nor_written_again(app, logged_in_client, monkeypatch):
+    logged_in_client.get("/terms")
+    looked_through = count_calls(monkeypatch, sessions, "worth_storing")
+    written = count_calls(monkeypatch, app.session_interface.cache, "set")
+    response = logged_in_client.get("/terms")
+    assert (looked_through, written) == ([], [])
+    assert "Cookie" in response.headers["Vary"]
+    assert "Set-Cookie" not in response.headers
+
+
+def test_refreshing_on_each_request_writes_an_unchanged_session_again(app, logged_in_client, monkeypatch):
+    app.config["SESSION_REFRESH_EACH_REQUEST"] = True
+    written = count_calls(monkeypatch, app.session_interface.cache, "set")
+    logged_in_client.get("/terms")
+    assert len(written) == 1
 
 
 def stored_expiry(app, client) -> float:

@@ -1,5 +1,7 @@
 """The embedded file session store: no eviction of live sessions, expired ones swept."""
 
+import hashlib
+import hmac
 import io
 import struct
 import time
@@ -44,6 +46,14 @@ def test_refreshing_on_each_request_writes_an_unchanged_session_again(app, logge
     written = count_calls(monkeypatch, app.session_interface.cache, "set")
     logged_in_client.get("/terms")
     assert len(written) == 1
+
+
+def test_the_derived_csrf_value_is_the_hmac_of_the_id_under_each_apps_key(app, make_app):
+    other = make_app(SECRET_KEY="another-" + "k" * 40)
+    sid = "A" * 43
+    expected = hmac.new(app.secret_key.encode(), b"csrf:" + sid.encode(), hashlib.sha256).hexdigest()
+    assert sessions.derived_csrf(app, sid) == sessions.derived_csrf(app, sid) == expected
+    assert sessions.derived_csrf(other, sid) != expected
 
 
 def stored_expiry(app, client) -> float:

@@ -8,6 +8,7 @@ import time
 
 import pytest
 import redis
+from flask import Response
 
 import sessions
 from app import create_app
@@ -54,6 +55,15 @@ def test_the_derived_csrf_value_is_the_hmac_of_the_id_under_each_apps_key(app, m
     expected = hmac.new(app.secret_key.encode(), b"csrf:" + sid.encode(), hashlib.sha256).hexdigest()
     assert sessions.derived_csrf(app, sid) == sessions.derived_csrf(app, sid) == expected
     assert sessions.derived_csrf(other, sid) != expected
+
+
+@pytest.mark.parametrize("vary", [None, "Cookie", "Accept-Encoding", "accept-encoding, cookie"])
+def test_vary_on_cookie_gives_the_header_werkzeug_gives(vary):
+    ours, werkzeugs = (Response("x", headers={"Vary": vary} if vary else None) for _ in range(2))
+    sessions.vary_on_cookie(ours)
+    werkzeugs.vary.add("Cookie")
+    assert ours.headers.getlist("Vary") == werkzeugs.headers.getlist("Vary")
+    assert list(ours.headers) == list(werkzeugs.headers)
 
 
 def stored_expiry(app, client) -> float:

@@ -7,28 +7,19 @@ the session holds something else (a flash, a sign-in, a finished registration).
 A crawler's thousand cookieless GETs leave no file and no Redis key.
 
 Both stores keep plain data only (msgpack, as Flask-Session does for Redis), so
-what works on a laptop works the same in production. The file store is CacheLib's
-with no item threshold: CacheLib's default (500) would evict live sessions, and
-unfinished registrations with them, to make room. Expired files are swept instead.
+what works on a laptop works the same in production; the file store's cache is in
+session_files.py.
 """
 
-import contextlib
 import functools
 import hashlib
 import hmac
-import logging
 import os
 import re
-import struct
-import tempfile
-import time
 from datetime import timedelta
-from typing import IO
 from typing import Any
 
-import msgspec
 import redis
-from cachelib.file import FileSystemCache
 from flask import Flask
 from flask import Response
 from flask import current_app
@@ -37,6 +28,8 @@ from flask import request
 from flask_session.cachelib import CacheLibSessionInterface
 from flask_session.redis import RedisSessionInterface
 from werkzeug.exceptions import ServiceUnavailable
+
+from session_files import PlainFileCache
 
 # Flask-Login's key in the session: present once someone has signed in.
 LOGIN_KEY = "_user_id"
@@ -92,57 +85,6 @@ def vary_on_cookie(response: Response) -> None:
         response.vary.add("Cookie")
     else:
         response.headers.add("Vary", "Cookie")
-
-
-class MsgpackFileSerializer:
-    """CacheLib file serializer that accepts plain data only, like the Redis store."""
-
-    def dump(self, value: Any, fs: IO[bytes]) -> None:
-        fs.write(msgspec.msgpack.encode(value))
-
-    def load(self, fs: IO[bytes]) -> Any:
-        return msgspec.msgpack.decode(fs.read())
-
-
-class PlainFileCache(FileSystemCache):
-    """A CacheLib file cache with a msgpack body, a leaner write and a public sweep."""
-
-    serializer = MsgpackFileSerializer()
-
-    def set(self, key: str, value: Any, timeout: int | None = None, mgmt_element: bool = False) -> bool:
-        """Write the entry as CacheLib does (a temporary file renamed over it), with fewer system calls.
-
-        Every session and run record saved goes through here, and on ext4 each write
-        costs 130 to 250 µs. CacheLib's own `set` also stats the file first (to count
-        entries: this cache has no threshold), writes the expiry and the body in two
-        calls, chmods the file by its path after the rename and stats it for its size.
-        Here the body is encoded first (nothing is left behind when it is not plain
-        data), the mode is set on the open file, and one write fills it. The file is
-        byte-for-byte CacheLib's (the expiry as a 4-byte int, then the body), so its
-        `get`, `delete` and sweep read it as before; a counted cache takes CacheLib's path.
-        """
-        if mgmt_element or self._threshold:
-            return super().set(key, value, timeout, mgmt_element)
-        filename = self._get_filename(key)
-        content = struct.pack("I", self._normalize_timeout(timeout)) + msgspec.msgpack.encode(value)
-        temporary = None
-        try:
-            fd, temporary = tempfile.mkstemp(suffix=self._fs_transaction_suffix, dir=self._path)
-            with os.fdopen(fd, "wb") as file:
-                os.fchmod(fd, self._mode)
-                file.write(content)
-            self._run_safely(os.replace, temporary, filename)
-        except OSError:
-            logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-            return False
-        return True
-
-    def remove_expired(self) -> None:
-        """Delete every entry whose lifetime is over."""
-        self._remove_expired(time.time())
 
 
 class GuardedSessionMixin:

@@ -1,13 +1,21 @@
 """Extension singletons, created unbound here and bound to an app in `create_app`."""
 
+from flask import current_app
+from flask import request
+from flask import session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_login import user_accessed
+from flask_login.config import AUTH_HEADER_NAME
+from flask_login.config import COOKIE_NAME
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from sessions import LOGIN_KEY
 
 
 class Base(DeclarativeBase):
@@ -24,8 +32,58 @@ class Base(DeclarativeBase):
     )
 
 
+class FormworkCSRFProtect(CSRFProtect):
+    """Flask-WTF's CSRF protection, looking at the method before the exemptions.
+
+    Flask-WTF 1.3's `protect`, run before every request, looks the view's blueprint
+    and dotted name up in its exemption lists before it looks at the method, so every
+    GET pays for both. A request whose method is not in `WTF_CSRF_METHODS` passes
+    `protect` whatever the exemptions say: that is decided first here, and every
+    other request goes through Flask-WTF's `protect` unchanged.
+    """
+
+    def protect(self, apply_exemptions: bool = False) -> None:
+        if request.method not in current_app.config["WTF_CSRF_METHODS"]:
+            return
+        super().protect(apply_exemptions)
+
+
+class FormworkLoginManager(LoginManager):
+    """Flask-Login's manager, with a short way to a visitor who cannot be signed in.
+
+    Every page loads `current_user` (the database-outage check first, then the
+    layout), and Flask-Login's `_load_user` starts with session protection: a
+    SHA-512 of the client's address and user agent compared with the one noted at
+    sign-in, which in "basic" mode can only mark the login "not fresh". A session
+    without a signed-in user (`_user_id`) on a request without a remember cookie,
+    with no request or header loader, can only give the anonymous user, whatever
+    the protection finds: that case goes straight there, sending `user_accessed`
+    as Flask-Login does. Everything else (a signed-in session, a remember cookie,
+    "strong" protection, a loader of another kind) takes Flask-Login's own path.
+    """
+
+    def _load_user(self):
+        if self._can_only_be_anonymous():
+            user_accessed.send(current_app._get_current_object())
+            return self._update_request_context_with_user()
+        return super()._load_user()
+
+    def _can_only_be_anonymous(self) -> bool:
+        config = current_app.config
+        return (
+            session.get(LOGIN_KEY) is None  # get, not `in`: the page varies with the cookie, as before
+            and config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) not in request.cookies
+            and self._request_callback is None
+            and (
+                self._header_callback is None
+                or config.get("AUTH_HEADER_NAME", AUTH_HEADER_NAME) not in request.headers
+            )
+            and config.get("SESSION_PROTECTION", self.session_protection) != "strong"
+        )
+
+
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CSRFProtect()
-login_manager = LoginManager()
+csrf = FormworkCSRFProtect()
+login_manager = FormworkLoginManager()
 limiter = Limiter(key_func=get_remote_address)

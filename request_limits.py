@@ -83,9 +83,16 @@ WHOLE_BODY_TYPES = {"application/x-www-form-urlencoded", "application/json"}
 
 
 def refuse_oversized_body() -> None:
-    """413 for a url-encoded or JSON body declared larger than the cap, before anything reads it."""
+    """413 for a url-encoded or JSON body declared larger than the cap, before anything reads it.
+
+    The declared length is looked at first: most requests (every GET) declare none, and
+    need neither the cap from the config nor their content type parsed.
+    """
+    declared = request.content_length
+    if not declared:
+        return
     cap = request.max_form_memory_size
-    if cap is not None and request.mimetype in WHOLE_BODY_TYPES and (request.content_length or 0) > cap:
+    if cap is not None and declared > cap and request.mimetype in WHOLE_BODY_TYPES:
         raise RequestEntityTooLarge()
 
 

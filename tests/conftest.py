@@ -221,3 +221,16 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     return Clock(monkeypatch)
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list:
+    """Wrap `owner.name` (for this test) so that each call appends to the returned list."""
+    calls = []
+    original = getattr(owner, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls

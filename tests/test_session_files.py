@@ -6,7 +6,7 @@ import stat
 import pytest
 from cachelib.file import FileSystemCache
 
-from sessions import PlainFileCache
+from session_files import PlainFileCache
 
 RECORD = {"answers": {"account": {"username": ["ada"]}}, "touched": 1.5}
 

@@ -1,13 +1,18 @@
 """The embedded file session store: no eviction of live sessions, expired ones swept."""
 
+import hashlib
+import hmac
 import io
 import struct
 import time
 
 import pytest
 import redis
+from flask import Response
 
+import sessions
 from app import create_app
+from tests.conftest import count_calls
 from tests.conftest import overrides_for
 
 
@@ -25,6 +30,40 @@ def test_session_files_hold_plain_msgpack_data(app, client, auth, user):
     assert set(app.session_interface.cache.get("session:" + sid)) >= {"csrf_token"}
     with pytest.raises(TypeError):
         app.session_interface.cache.serializer.dump(object(), io.BytesIO())
+
+
+def test_an_unchanged_session_is_neither_looked_through_nor_written_again(app, logged_in_client, monkeypatch):
+    logged_in_client.get("/terms")
+    looked_through = count_calls(monkeypatch, sessions, "worth_storing")
+    written = count_calls(monkeypatch, app.session_interface.cache, "set")
+    response = logged_in_client.get("/terms")
+    assert (looked_through, written) == ([], [])
+    assert "Cookie" in response.headers["Vary"]
+    assert "Set-Cookie" not in response.headers
+
+
+def test_refreshing_on_each_request_writes_an_unchanged_session_again(app, logged_in_client, monkeypatch):
+    app.config["SESSION_REFRESH_EACH_REQUEST"] = True
+    written = count_calls(monkeypatch, app.session_interface.cache, "set")
+    logged_in_client.get("/terms")
+    assert len(written) == 1
+
+
+def test_the_derived_csrf_value_is_the_hmac_of_the_id_under_each_apps_key(app, make_app):
+    other = make_app(SECRET_KEY="another-" + "k" * 40)
+    sid = "A" * 43
+    expected = hmac.new(app.secret_key.encode(), b"csrf:" + sid.encode(), hashlib.sha256).hexdigest()
+    assert sessions.derived_csrf(app, sid) == sessions.derived_csrf(app, sid) == expected
+    assert sessions.derived_csrf(other, sid) != expected
+
+
+@pytest.mark.parametrize("vary", [None, "Cookie", "Accept-Encoding", "accept-encoding, cookie"])
+def test_vary_on_cookie_gives_the_header_werkzeug_gives(vary):
+    ours, werkzeugs = (Response("x", headers={"Vary": vary} if vary else None) for _ in range(2))
+    sessions.vary_on_cookie(ours)
+    werkzeugs.vary.add("Cookie")
+    assert ours.headers.getlist("Vary") == werkzeugs.headers.getlist("Vary")
+    assert list(ours.headers) == list(werkzeugs.headers)
 
 
 def stored_expiry(app, client) -> float:

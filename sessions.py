@@ -144,12 +144,15 @@ class GuardedSessionMixin:
     def regenerate(self, session) -> None:
         """A new id for this session (also an empty one, at sign-out); the old record is deleted.
 
-        The CSRF value is kept, so other tabs' forms still submit; a cleared
-        session gets the one derived from its new id.
+        The CSRF value is renewed with the id: whoever knew the old id (one planted in
+        the browser, which the store accepts as a visitor's) could read tokens made
+        from the old value, and sign-in is where that must stop. Forms that other tabs
+        showed before the sign-in are refused once, with a page that leads back to them.
         """
         self._delete_session(self._get_store_id(session.sid))
         session.sid = self._generate_sid(self.sid_length)
-        session.setdefault(CSRF_KEY, derived_csrf(current_app, session.sid))
+        session[CSRF_KEY] = derived_csrf(current_app, session.sid)
+        g.pop(CSRF_KEY, None)  # Flask-WTF's token for this request, signed over the old value
         session.stored = False
         session.modified = True
 

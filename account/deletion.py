@@ -22,6 +22,6 @@ def delete_account(user: User) -> None:
     db.session.delete(user)
     changes.commit()
     current_app.logger.info("Deleted user %s", user_id)
-    logout_user()
     session.clear()
+    logout_user()  # after clear: its note to delete the remember cookie must stay in the session
     current_app.session_interface.regenerate(session)

@@ -23,6 +23,7 @@ from extensions import db
 from extensions import login_manager
 from models import User
 from sessions import EARLIER_SIDS_KEY
+from sessions import LOGIN_KEY
 from sessions import MAX_EARLIER_SIDS
 from sessions import SIGNED_OUT_KEY
 
@@ -84,3 +85,23 @@ def register_user_loading(app: Flask) -> None:
     """Connect the loader and the remember-cookie signal to this app."""
     login_manager.user_loader(load_user)
     user_loaded_from_cookie.connect(renew_session_after_cookie_login, app)
+    # Registered after Flask-Login's own after-request (which runs last), so the cookie's
+    # deletion asked for here is carried out in the same response.
+    app.after_request(forget_a_stale_sign_in)
+
+
+def forget_a_stale_sign_in(response):
+    """A session or remember cookie naming a token that no longer signs anyone in is forgotten.
+
+    Flask-Login notes the cookie's token in the session before the loader refuses it
+    (the token was rotated: signed out elsewhere, password changed, account deleted);
+    kept, that note would make every such request store a session for the signed-in
+    lifetime. It is removed and the remember cookie deleted, unless the database was
+    down, when the sign-in is only unreadable for now.
+    """
+    user = g.get("_login_user")
+    if user is not None and not user.is_authenticated and LOGIN_KEY in session and not g.get("database_down"):
+        for key in (LOGIN_KEY, "_fresh", "_id"):
+            session.pop(key, None)
+        session["_remember"] = "clear"
+    return response

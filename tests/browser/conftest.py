@@ -125,7 +125,13 @@ def axe():
 
 
 def axe_findings(page, rules: list[str] | None = None) -> list[str]:
-    """axe-core's serious and critical violations on the page as it is drawn now, described."""
+    """axe-core's serious and critical violations on the page as it is drawn now, described.
+
+    It waits for the page's load event first: a test that waited only for an element can
+    reach here while a stylesheet is still coming (a 304 revalidation), and axe would read
+    colours the page is not drawn in (a footer link's contrast failed so, once in CI).
+    """
+    page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe().axe_script)
     options = {

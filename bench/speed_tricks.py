@@ -4,7 +4,9 @@ Times (in CPU time) in-app GETs of the registration's account and profile steps,
 rounds, with everything on ("as built") and with one trick off at a time:
 
 - `templating.py`'s Jinja environment (a plain-set comparison of template globals);
-- `forms/base.py`'s attribute writer (WTForms' own `html_params` and TextArea instead).
+- `forms/base.py`'s attribute writer (WTForms' own `html_params` and TextArea instead);
+- `forms/csrf.py`'s token signing from a cached payload (Flask-WTF's `generate_csrf` instead);
+- `macros/escaping.py`'s use of MarkupSafe's C escaper (a `str.translate` table instead).
 
     .venv/bin/python bench/speed_tricks.py [--rounds 5] [--requests 200]
 """
@@ -21,10 +23,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from flask.templating import Environment  # noqa: E402
+from flask_wtf.csrf import generate_csrf  # noqa: E402
 from wtforms.widgets import html_params  # noqa: E402
 
 import forms.base  # noqa: E402
+import forms.csrf  # noqa: E402
 import forms.fields  # noqa: E402
+import macros.escaping  # noqa: E402
 import templating  # noqa: E402
 from bench.wizard_walk import formwork_app  # noqa: E402
 from tests.registration_client import Registration  # noqa: E402
@@ -50,6 +55,30 @@ def wtforms_attribute_writer():
         yield
     finally:
         forms.base.quick_widget, forms.fields.quick_html_params = quick, quick_params
+
+
+@contextmanager
+def flask_wtf_signing():
+    """Form pages sign their CSRF token with Flask-WTF's own generate_csrf while inside."""
+    quick = forms.csrf.CachedPayloadCSRF.generate_csrf_token
+    forms.csrf.CachedPayloadCSRF.generate_csrf_token = lambda self, field: generate_csrf(
+        self.meta.csrf_secret, self.meta.csrf_field_name
+    )
+    try:
+        yield
+    finally:
+        forms.csrf.CachedPayloadCSRF.generate_csrf_token = quick
+
+
+@contextmanager
+def translate_escaping():
+    """The Python fast paths escape text with str.translate, not MarkupSafe's C escaper, while inside."""
+    quick = macros.escaping.escape_text
+    macros.escaping.escape_text = macros.escaping.translate_escape
+    try:
+        yield
+    finally:
+        macros.escaping.escape_text = quick
 
 
 @contextmanager
@@ -93,6 +122,8 @@ def main() -> None:
             ("as built", built, nothing),
             ("Flask's Jinja environment", plain, nothing),
             ("WTForms' attribute writer", built, wtforms_attribute_writer),
+            ("Flask-WTF's CSRF signing", built, flask_wtf_signing),
+            ("str.translate escaping", built, translate_escaping),
         ]
         clients = {name: step_urls(app) for name, app, _ in variants}
         samples: dict[str, list[float]] = {name: [] for name in clients}

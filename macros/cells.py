@@ -85,7 +85,7 @@ class FieldMacro:
     def __call__(self, *args: Any, **options: Any) -> Markup:
         if len(args) != 1 or "caller" in options:  # the field by name, more positionals, a call block
             return self.macro(*args, **options)
-        (field,) = args  # keywords are the cell's options, even one named "field", as in the macro
+        (field,) = args  # every keyword is one of the cell's options, as in the macro
         cell = draw_cell(field, options, self)
         return self.macro(field, **options) if cell is None else cell
 

@@ -11,49 +11,17 @@ request kind, in-app wall ms per registration; the last column is after / before
 """
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from bench.wizard_walk import Child  # noqa: E402
+
 TOTALS = ("app_ms_per_page", "app_cpu_ms_per_page", "step_ms", "step_cpu_ms")
-
-
-class Checkout:
-    """One checkout's wizard walk in its own process, driven line by line (bench/wizard_walk.py's protocol)."""
-
-    def __init__(self, root: str, workdir: str) -> None:
-        os.makedirs(workdir)
-        self.log = open(workdir + ".log", "w")  # noqa: SIM115 (closed in close())
-        walk = [sys.executable, os.path.join(root, "bench", "wizard_walk.py"), "--child", "formwork"]
-        self.proc = subprocess.Popen(
-            [*walk, "--store", "file", "--workdir", workdir],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            text=True,
-            env={**os.environ, "PYTHONPATH": root},
-            cwd=root,
-        )
-        self.read()
-
-    def read(self) -> dict:
-        line = self.proc.stdout.readline()
-        if not line:
-            raise SystemExit(f"a walk ended early; see {self.log.name}")
-        return json.loads(line)
-
-    def ask(self, command: str, count: int) -> dict:
-        self.proc.stdin.write(f"{command} {count}\n")
-        self.proc.stdin.flush()
-        return self.read()
-
-    def close(self) -> None:
-        self.proc.stdin.close()
-        self.proc.wait(30)
-        self.log.close()
 
 
 def figure(result: dict, key: str, kind: str | None) -> float:
@@ -73,7 +41,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="formwork-side-by-side-") as work:
         checkouts = {
-            name: Checkout(os.path.abspath(root), os.path.join(work, name))
+            name: Child("formwork", os.path.join(work, name), root=os.path.abspath(root))
             for name, root in (("before", args.before), ("after", args.after))
         }
         results: dict[str, list[dict]] = {name: [] for name in checkouts}

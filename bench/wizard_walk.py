@@ -165,18 +165,18 @@ def serve(name: str, workdir: str, store: str) -> None:
 
 
 class Child:
-    """One app in its own process, driven line by line."""
+    """One app in its own process, driven line by line; `root`: the checkout serving it (side_by_side.py)."""
 
-    def __init__(self, name: str, workdir: str, store: str = "file") -> None:
+    def __init__(self, name: str, workdir: str, store: str = "file", root: str = ROOT) -> None:
         self.name = name
-        python, env = sys.executable, dict(os.environ)
+        python, env = sys.executable, {**os.environ, "PYTHONPATH": root}
         if name == "formtools":
             python = peer.peer_python()
             env.update(peer.peer_environment(os.path.join(workdir, "formtools")))
         os.makedirs(os.path.join(workdir, name), exist_ok=True)
         self.log_path = os.path.join(workdir, f"{name}.log")
         self.log = open(self.log_path, "w")  # noqa: SIM115 (closed in close())
-        command = [python, os.path.abspath(__file__), "--child", name, "--store", store]
+        command = [python, os.path.join(root, "bench", "wizard_walk.py"), "--child", name, "--store", store]
         self.proc = subprocess.Popen(
             [*command, "--workdir", os.path.join(workdir, name)],
             stdin=subprocess.PIPE,

@@ -25,6 +25,7 @@ from macros.groups import draw_choices
 from macros.plain import PLAIN_KINDS
 from macros.plain import RENDER_FIELD_DEFAULTS
 from macros.plain import draw_control
+from macros.plain import feedback
 from macros.plain import wrapper_class
 
 RenderField = Callable[..., Markup]  # the render_field macro
@@ -168,13 +169,8 @@ def draw_fieldset(
     if field.description:
         out.append(f'<div id="{fid}-help" class="form-text">{quick_escape(help_text(field))}</div>')
     out.append("\n    ")
-    if field.form.form_errors:
-        out.append(f'\n  <div id="{fid}-error" class="invalid-feedback d-block">')
-        out.extend(
-            f'<span class="d-block"><span class="visually-hidden">Error: </span>{quick_escape(message)}</span>'
-            for message in field.form.form_errors
-        )
-        out.append("</div>")
+    if field.form.form_errors:  # the `_form_errors` macro: `_feedback`'s error list, no help
+        out.append(f"\n  {feedback(field.id, '', field.form.form_errors)}")
     out.append("\n    ")
     out.extend(
         quick_escape(sub())

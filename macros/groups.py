@@ -19,16 +19,15 @@ from macros.fields import help_text
 from macros.fields import label_marker
 from macros.fields import messages
 from macros.plain import feedback
+from macros.plain import marked_label
 from macros.reveal import reveals
 
 
 def label_text(field: Field, named: dict[str, Any], show_optional: bool = True) -> str:
     """The `_label_text` macro: the label, then its required/optional marker."""
     state, words = label_marker(field, named["required_marker"], named["optional_marker"])
-    text = quick_escape(field.label.text if named["label"] is None else named["label"])
-    if words and (show_optional or state == "required"):
-        return f'{text} <span class="fw-{quick_escape(state)}">{quick_escape(words)}</span>'
-    return text
+    text = field.label.text if named["label"] is None else named["label"]
+    return marked_label(text, state, words if show_optional or state == "required" else "")
 
 
 def has_follow_ups(field: Field, named: dict[str, Any]) -> bool:

@@ -45,6 +45,13 @@ def wrapper_class(layout: str, wrapper: str | None) -> str:
     return "col-12 col-md-auto" if layout == "inline" else "mb-3"
 
 
+def marked_label(text: str, state: str, marker: str) -> str:
+    """A label's text, then its required/optional marker when there is one (the `_label_text` macro)."""
+    if marker:
+        return f'{quick_escape(text)} <span class="fw-{quick_escape(state)}">{quick_escape(marker)}</span>'
+    return quick_escape(text)
+
+
 def draw_control(
     field: Field,
     kind: str,
@@ -66,11 +73,8 @@ def draw_control(
     out = [
         f'<div class="{quick_escape(wrap)}">\n    <label class="',
         "col-sm-3 col-form-label" if horizontal else quick_escape(label_class),
-        f'" for="{fid}">{quick_escape(part.label)}',
+        f'" for="{fid}">{marked_label(part.label, part.state, part.marker)}</label>\n    ',
     ]
-    if part.marker:
-        out.append(f' <span class="fw-{quick_escape(part.state)}">{quick_escape(part.marker)}</span>')
-    out.append("</label>\n    ")
     if horizontal:
         out.append('<div class="col-sm-9">')
     control = quick_escape(field(**part.attrs))

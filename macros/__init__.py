@@ -12,7 +12,6 @@ three-box date. `init_app` registers them all.
 from flask import Flask
 
 from macros import cells
-from macros import controls
 from macros import fields
 from macros import forms
 from macros import plain
@@ -40,7 +39,6 @@ def init_app(app: Flask) -> None:
         max_length=fields.max_length,
         describedby=fields.describedby,
         control_attrs=fields.control_attrs,
-        control_parts=controls.control_parts,
         draw_control=plain.draw_control,
         draw_cell=cells.draw_cell,
         is_password=fields.is_password,

@@ -1,11 +1,21 @@
-"""The file store's cache: CacheLib's file cache with plain msgpack bodies and a leaner write.
+"""The file store's cache: CacheLib's file cache with plain msgpack bodies, rewritten in place.
 
 Plain data only, as the Redis store keeps it (sessions.py), so what works on a laptop
 works the same in production. No item threshold: CacheLib's default (500) would evict
 live sessions, and unfinished registrations with them; expired files are swept instead.
+
+The files are CacheLib's own (a 4-byte expiry, then the body). What differs is how an
+entry that already exists is written again: in place, under an exclusive `flock`, which
+every read and the sweep wait for. CacheLib writes a new temporary file and renames it
+over the old one, and a new file is the dear part of a write: `bench/record_writes.py`
+measured a rewrite at 384 µs CacheLib's way and 10 µs in place on ext4, 31 and 8 µs on
+tmpfs. A registration rewrites its run three times and its session once. A new entry, or
+one that would outgrow the disk blocks its file already has, is still written CacheLib's
+way, so it appears whole. Locks are `flock`s: advisory, taken by every reader here.
 """
 
 import contextlib
+import fcntl
 import logging
 import os
 import struct
@@ -16,6 +26,8 @@ from typing import Any
 
 import msgspec
 from cachelib.file import FileSystemCache
+
+EXPIRY = struct.Struct("I")  # CacheLib's header: when the entry expires (0: never)
 
 
 class MsgpackFileSerializer:
@@ -29,26 +41,48 @@ class MsgpackFileSerializer:
 
 
 class PlainFileCache(FileSystemCache):
-    """A CacheLib file cache with a msgpack body, a leaner write and a public sweep."""
+    """A CacheLib file cache with a msgpack body, rewritten in place under a lock, and a public sweep."""
 
     serializer = MsgpackFileSerializer()
 
-    def set(self, key: str, value: Any, timeout: int | None = None, mgmt_element: bool = False) -> bool:
-        """Write the entry as CacheLib does (a temporary file renamed over it), with fewer system calls.
+    def get(self, key: str) -> Any:
+        """The entry, or None when it is missing, expired or unreadable (a damaged file is logged)."""
+        filename = self._get_filename(key)
+        try:
+            content = read_locked(filename)
+            if content is None:
+                return None
+            (expires,) = EXPIRY.unpack_from(content)
+            if expires != 0 and expires < time.time():
+                return None
+            return msgspec.msgpack.decode(memoryview(content)[EXPIRY.size :])
+        except (OSError, struct.error, msgspec.DecodeError):
+            logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
+            return None
 
-        Every session and run record saved goes through here, and on ext4 each write
-        costs 130 to 250 µs. CacheLib's own `set` also stats the file first (to count
-        entries: this cache has no threshold), writes the expiry and the body in two
-        calls, chmods the file by its path after the rename and stats it for its size.
-        Here the body is encoded first (nothing is left behind when it is not plain
-        data), the mode is set on the open file, and one write fills it. The file is
-        byte-for-byte CacheLib's (the expiry as a 4-byte int, then the body), so its
-        `get`, `delete` and sweep read it as before; a counted cache takes CacheLib's path.
+    def set(self, key: str, value: Any, timeout: int | None = None, mgmt_element: bool = False) -> bool:
+        """Write the entry: in place when its file exists and has room, else as a new file renamed into place.
+
+        The body is encoded first, so data that is not plain raises and leaves the old entry.
         """
         if mgmt_element or self._threshold:
             return super().set(key, value, timeout, mgmt_element)
         filename = self._get_filename(key)
-        content = struct.pack("I", self._normalize_timeout(timeout)) + msgspec.msgpack.encode(value)
+        content = EXPIRY.pack(self._normalize_timeout(timeout)) + msgspec.msgpack.encode(value)
+        try:
+            if rewrite_in_place(filename, content):
+                return True
+        except OSError:
+            logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
+            return False
+        return self.write_new_file(filename, content)
+
+    def write_new_file(self, filename: str, content: bytes) -> bool:
+        """CacheLib's write, with fewer system calls: a complete temporary file renamed over `filename`.
+
+        The mode is set on the open file and one write fills it; a counted cache would
+        also stat, chmod by path and stat again.
+        """
         temporary = None
         try:
             fd, temporary = tempfile.mkstemp(suffix=self._fs_transaction_suffix, dir=self._path)
@@ -67,5 +101,57 @@ class PlainFileCache(FileSystemCache):
         return True
 
     def remove_expired(self) -> None:
-        """Delete every entry whose lifetime is over."""
-        self._remove_expired(time.time())
+        """Delete every entry whose lifetime is over (each checked and removed under its lock)."""
+        now = time.time()
+        for filename in self._list_dir():
+            try:
+                with open(filename, "rb") as file:
+                    fcntl.flock(file, fcntl.LOCK_EX)
+                    (expires,) = EXPIRY.unpack(file.read(EXPIRY.size))
+                    if expires != 0 and expires < now:
+                        os.unlink(filename)
+            except FileNotFoundError:
+                pass
+            except (OSError, struct.error):
+                logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
+
+
+def read_locked(filename: str) -> bytes | None:
+    """The whole file, read under a shared lock (no rewrite is half done); None when there is none."""
+    try:
+        with open(filename, "rb") as file:
+            fcntl.flock(file, fcntl.LOCK_SH)
+            return file.read()
+    except FileNotFoundError:
+        return None
+
+
+def rewrite_in_place(filename: str, content: bytes) -> bool:
+    """Overwrite an existing entry's file under an exclusive lock; False when it must be a new file.
+
+    False when there is no file, when it was deleted or replaced while this waited for
+    the lock (a sweep, a new file renamed over it), and when `content` would need more
+    disk blocks than the file has (so a full disk cannot leave it half written).
+    """
+    try:
+        fd = os.open(filename, os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        held = os.fstat(fd)
+        try:
+            current = os.stat(filename)
+        except FileNotFoundError:
+            return False
+        if (held.st_dev, held.st_ino) != (current.st_dev, current.st_ino) or held.st_nlink == 0:
+            return False
+        if len(content) > held.st_blocks * 512:
+            return False
+        if os.pwrite(fd, content, 0) != len(content):
+            raise OSError(f"{filename}: short write")
+        if len(content) != held.st_size:
+            os.ftruncate(fd, len(content))
+        return True
+    finally:
+        os.close(fd)  # releases the lock

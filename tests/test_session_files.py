@@ -1,15 +1,21 @@
-"""The file store's lean write: the same files as CacheLib's own `set`, written atomically."""
+"""The file store: CacheLib's files, an entry rewritten in place under a lock, a new one renamed into place."""
 
+import fcntl
+import logging
+import multiprocessing
 import os
 import stat
+import threading
 
 import pytest
 from cachelib.file import FileSystemCache
 
+import session_files
 from session_files import PlainFileCache
 
 RECORD = {"answers": {"account": {"username": ["ada"]}}, "touched": 1.5}
-
+LONG = {"answers": {"profile": {"street": ["x" * 900]}}}
+SHORT = {"n": 1}
 
 # Not mkstemp's own 0o600, so that a write which forgot to set the mode shows.
 MODE = 0o640
@@ -26,19 +32,25 @@ def only_file(path) -> bytes:
     return (path / name).read_bytes()
 
 
+def inode(cache: PlainFileCache, key: str) -> int:
+    return os.stat(cache._get_filename(key)).st_ino
+
+
+@pytest.mark.parametrize("earlier", [None, LONG, SHORT], ids=["new", "after-longer", "after-shorter"])
 @pytest.mark.parametrize("timeout", [0, 3600])
-def test_an_entry_is_the_file_cachelib_writes(tmp_path, timeout, monkeypatch):
-    monkeypatch.setattr("cachelib.file.time", lambda: 1_700_000_000.0)
+def test_an_entry_is_the_file_cachelib_writes(tmp_path, timeout, earlier, clock):
     lean, plain = cache_in(tmp_path / "lean"), cache_in(tmp_path / "plain")
+    if earlier is not None:
+        assert lean.set("wizard:registration:x", earlier, timeout=60)
     assert lean.set("wizard:registration:x", RECORD, timeout=timeout)
     assert FileSystemCache.set(plain, "wizard:registration:x", RECORD, timeout=timeout)
     assert only_file(tmp_path / "lean") == only_file(tmp_path / "plain")
     assert lean.get("wizard:registration:x") == RECORD
+    assert FileSystemCache.get(lean, "wizard:registration:x") == RECORD
 
 
-def test_an_entry_replaces_the_old_one_by_renaming_a_complete_file(tmp_path, monkeypatch):
+def test_a_new_entry_appears_whole_by_renaming_a_complete_file(tmp_path, monkeypatch):
     cache = cache_in(tmp_path / "cache")
-    cache.set("session:a", {"n": 1}, timeout=60)
     renamed = []
     real_replace = os.replace
 
@@ -49,11 +61,95 @@ def test_an_entry_replaces_the_old_one_by_renaming_a_complete_file(tmp_path, mon
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", replace)
-    cache.set("session:a", {"n": 2}, timeout=60)
+    cache.set("session:a", {"n": 1}, timeout=60)
     assert renamed and renamed[0][0].endswith(cache._fs_transaction_suffix)
-    assert renamed[0][1] == {"n": 1}  # readers see the old entry until the rename
-    assert cache.get("session:a") == {"n": 2}
-    assert renamed[0][2] == only_file(tmp_path / "cache")  # what was renamed was already whole
+    assert renamed[0][1] is None  # nobody saw the entry before it was whole
+    assert renamed[0][2] == only_file(tmp_path / "cache")
+
+
+def test_a_rewrite_keeps_the_file_and_holds_readers_off_while_it_writes(tmp_path, monkeypatch):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:a", LONG, timeout=60)
+    before = inode(cache, "session:a")
+    filename = cache._get_filename("session:a")
+    seen_during_write = []
+    real_pwrite = os.pwrite
+
+    def pwrite(fd, data, offset):
+        with open(filename, "rb") as reader:
+            try:
+                fcntl.flock(reader, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                seen_during_write.append("a reader got in")
+            except BlockingIOError:
+                seen_during_write.append("readers wait")
+        return real_pwrite(fd, data, offset)
+
+    monkeypatch.setattr(os, "pwrite", pwrite)
+    assert cache.set("session:a", SHORT, timeout=60)
+    assert seen_during_write == ["readers wait"]
+    assert inode(cache, "session:a") == before
+    assert cache.get("session:a") == SHORT
+    assert len(os.listdir(tmp_path / "cache")) == 1
+
+
+def test_a_read_waits_for_a_rewrite_in_progress(tmp_path):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:a", SHORT, timeout=60)
+    got = []
+    with open(cache._get_filename("session:a"), "rb") as writer:
+        fcntl.flock(writer, fcntl.LOCK_EX)  # as a rewrite holds it
+        reader = threading.Thread(target=lambda: got.append(cache.get("session:a")))
+        reader.start()
+        reader.join(0.3)
+        assert reader.is_alive() and got == []
+    reader.join(5)
+    assert got == [SHORT]
+
+
+def test_an_entry_outgrowing_its_disk_blocks_is_written_as_a_new_file(tmp_path):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:a", SHORT, timeout=60)
+    before = inode(cache, "session:a")
+    grown = {"blob": "y" * 20_000}
+    assert cache.set("session:a", grown, timeout=60)
+    assert inode(cache, "session:a") != before
+    assert cache.get("session:a") == grown
+    assert len(os.listdir(tmp_path / "cache")) == 1
+
+
+def test_an_entry_swept_while_its_rewrite_waited_for_the_lock_is_written_anew(tmp_path, monkeypatch):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:a", SHORT, timeout=60)
+    filename = cache._get_filename("session:a")
+    real_flock = fcntl.flock
+
+    def sweep_first(fd, operation):
+        if operation == fcntl.LOCK_EX and os.path.exists(filename):
+            os.unlink(filename)  # the sweep held the lock and removed the file
+        return real_flock(fd, operation)
+
+    monkeypatch.setattr(session_files.fcntl, "flock", sweep_first)
+    assert cache.set("session:a", RECORD, timeout=60)
+    monkeypatch.setattr(session_files.fcntl, "flock", real_flock)
+    assert cache.get("session:a") == RECORD
+
+
+def test_an_entry_replaced_while_its_rewrite_waited_is_not_written_into_the_old_file(tmp_path, monkeypatch):
+    cache = cache_in(tmp_path / "cache")
+    other = PlainFileCache(str(tmp_path / "cache"), threshold=0, mode=MODE)
+    cache.set("session:a", SHORT, timeout=60)
+    real_flock = fcntl.flock
+    replaced = []
+
+    def another_writer_first(fd, operation):
+        if operation == fcntl.LOCK_EX and not replaced:
+            replaced.append(other.write_new_file(other._get_filename("session:a"), b"\0\0\0\0\x80"))
+        return real_flock(fd, operation)
+
+    monkeypatch.setattr(session_files.fcntl, "flock", another_writer_first)
+    assert cache.set("session:a", RECORD, timeout=60)
+    assert replaced == [True]
+    assert cache.get("session:a") == RECORD  # written as a new file, after the other one
 
 
 def test_data_that_is_not_plain_leaves_the_old_entry_and_no_file(tmp_path):
@@ -65,7 +161,7 @@ def test_data_that_is_not_plain_leaves_the_old_entry_and_no_file(tmp_path):
     assert len(os.listdir(tmp_path / "cache")) == 1
 
 
-def test_a_refused_write_says_so_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+def test_a_refused_new_file_says_so_and_leaves_no_temporary_file(tmp_path, monkeypatch):
     cache = cache_in(tmp_path / "cache")
 
     def refuse(*args):
@@ -74,6 +170,19 @@ def test_a_refused_write_says_so_and_leaves_no_temporary_file(tmp_path, monkeypa
     monkeypatch.setattr(os, "fchmod", refuse)
     assert cache.set("session:a", {"n": 1}, timeout=60) is False
     assert os.listdir(tmp_path / "cache") == []
+
+
+def test_a_refused_rewrite_says_so(tmp_path, monkeypatch, caplog):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:a", {"n": 1}, timeout=60)
+
+    def refuse(*args):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "pwrite", refuse)
+    with caplog.at_level(logging.WARNING):
+        assert cache.set("session:a", {"n": 2}, timeout=60) is False
+    assert "Exception raised while handling cache file" in caplog.text
 
 
 def test_a_replace_that_keeps_being_refused_says_so_and_leaves_no_temporary_file(tmp_path, monkeypatch):
@@ -88,6 +197,57 @@ def test_a_replace_that_keeps_being_refused_says_so_and_leaves_no_temporary_file
     assert cache.set("session:new", {"n": 1}, timeout=60) is False
     assert os.listdir(tmp_path / "cache") == []
     assert cache.get("session:new") is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x01\x02", b"\0\0\0\0\xc1", b"\0\0\0\0\x01\x02"])
+def test_a_damaged_entry_reads_as_missing_and_is_logged(tmp_path, damage, caplog):
+    cache = cache_in(tmp_path / "cache")
+    with open(cache._get_filename("session:a"), "wb") as file:
+        file.write(damage)
+    with caplog.at_level(logging.WARNING):
+        assert cache.get("session:a") is None
+    assert "Exception raised while handling cache file" in caplog.text
+
+
+def test_an_expired_entry_reads_as_missing(tmp_path, clock):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:a", SHORT, timeout=10)
+    clock.advance(seconds=11)
+    assert cache.get("session:a") is None
+
+
+def test_the_sweep_removes_expired_entries_only(tmp_path, clock):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:old", SHORT, timeout=10)
+    cache.set("session:live", SHORT, timeout=3600)
+    cache.set("session:forever", SHORT, timeout=0)
+    clock.advance(seconds=11)
+    cache.remove_expired()
+    assert len(os.listdir(tmp_path / "cache")) == 2
+    assert cache.get("session:live") == SHORT and cache.get("session:forever") == SHORT
+
+
+def rewrite_forever(path: str, rounds: int) -> None:
+    cache = PlainFileCache(path, threshold=0, mode=MODE)
+    for n in range(rounds):
+        assert cache.set("session:a", LONG if n % 2 else SHORT, timeout=60)
+
+
+def test_readers_in_another_process_only_ever_see_whole_entries(tmp_path):
+    cache = cache_in(tmp_path / "cache")
+    cache.set("session:a", LONG, timeout=60)
+    writer = multiprocessing.get_context("fork").Process(
+        target=rewrite_forever, args=(str(tmp_path / "cache"), 4000)
+    )
+    writer.start()
+    seen = set()
+    while writer.is_alive():
+        entry = cache.get("session:a")
+        assert entry in (SHORT, LONG)
+        seen.add(str(entry)[:10])
+    writer.join()
+    assert writer.exitcode == 0
+    assert len(seen) == 2
 
 
 def test_a_counted_cache_keeps_cachelibs_own_write(tmp_path):

@@ -12,12 +12,6 @@ from tests.conftest import add_user
 ADA = {"username": "ada", "email": "ada@example.com", "password_hash": "not-a-real-hash"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_app(request):
-    """The app on each database the product runs on."""
-    return request.getfixturevalue("app" if request.param == "sqlite" else "pg_app")
-
-
 def writes_during(action) -> list[str]:
     """The first three words of every INSERT, UPDATE or DELETE sent while `action` runs."""
     sent = []
@@ -35,8 +29,8 @@ def writes_during(action) -> list[str]:
     return sent
 
 
-def test_inserting_a_user_sends_one_insert_and_fills_in_the_defaults(any_app):
-    with any_app.app_context():
+def test_inserting_a_user_sends_one_insert_and_fills_in_the_defaults(any_db_app):
+    with any_db_app.app_context():
         made = []
         writes = writes_during(lambda: made.append(User.insert(**ADA)))
         user = made[0]
@@ -52,8 +46,8 @@ def test_inserting_a_user_sends_one_insert_and_fills_in_the_defaults(any_app):
         assert (stored.username, stored.session_token, stored.plan) == ("ada", token, "free")
 
 
-def test_an_inserted_user_changed_before_the_commit_is_updated_not_inserted_again(any_app):
-    with any_app.app_context():
+def test_an_inserted_user_changed_before_the_commit_is_updated_not_inserted_again(any_db_app):
+    with any_db_app.app_context():
         user = User.insert(**ADA, avatar="a" * 32 + ".webp")
         user_id, user.avatar = user.id, None
         writes = writes_during(db.session.commit)
@@ -63,16 +57,16 @@ def test_an_inserted_user_changed_before_the_commit_is_updated_not_inserted_agai
         assert db.session.query(User).count() == 1
 
 
-def test_inserting_a_taken_username_is_refused_by_the_database(any_app):
-    add_user(any_app, username="ada", email="ada@example.com")
-    with any_app.app_context():
+def test_inserting_a_taken_username_is_refused_by_the_database(any_db_app):
+    add_user(any_db_app, username="ada", email="ada@example.com")
+    with any_db_app.app_context():
         with pytest.raises(IntegrityError):
             User.insert(**{**ADA, "username": "ADA", "email": "other@example.com"})
         db.session.rollback()
         assert db.session.query(User).count() == 1
 
 
-def test_an_inserted_user_unchanged_costs_the_commit_no_further_write(any_app):
-    with any_app.app_context():
+def test_an_inserted_user_unchanged_costs_the_commit_no_further_write(any_db_app):
+    with any_db_app.app_context():
         User.insert(**ADA)
         assert writes_during(db.session.commit) == []

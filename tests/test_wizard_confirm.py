@@ -29,8 +29,9 @@ def test_confirm_revalidates_stored_answers(app, client):
 @pytest.mark.parametrize(
     ("taken", "field"), [({"username": "NEWBIE"}, "username"), ({"email": "Newbie@Example.com"}, "email")]
 )
-def test_username_or_email_taken_meanwhile_sends_back_to_account(app, client, taken, field):
-    reg = Registration(client)
+def test_username_or_email_taken_meanwhile_sends_back_to_account(any_db_app, taken, field):
+    app = any_db_app
+    reg = Registration(app.test_client())
     reg.complete()
     add_user(app, **{"username": "someone", "email": "someone@example.com", **taken})
     response = reg.confirm()
@@ -48,8 +49,9 @@ def test_username_or_email_taken_meanwhile_sends_back_to_account(app, client, ta
     assert user_count(app) == 2
 
 
-def test_database_uniqueness_is_the_last_word(app, client, monkeypatch):
-    reg = Registration(client)
+def test_database_uniqueness_is_the_last_word(any_db_app, monkeypatch):
+    app = any_db_app
+    reg = Registration(app.test_client())
     reg.complete()
     add_user(app, username="newbie", email="other@example.com")
     monkeypatch.setattr("models.User.login_taken", classmethod(lambda cls, login: False))

@@ -11,14 +11,17 @@ from flask_login import UserMixin
 from sqlalchemy import JSON
 from sqlalchemy import DateTime
 from sqlalchemy import Index
+from sqlalchemy import Insert
 from sqlalchemy import Select
 from sqlalchemy import String
 from sqlalchemy import bindparam
 from sqlalchemy import func
+from sqlalchemy import insert
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import composite
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm import mapped_column
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
@@ -105,6 +108,25 @@ class User(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
     @classmethod
+    def insert(cls, **values: object) -> "User":
+        """Add a user with one INSERT, and return them in the session as if just loaded (the caller commits).
+
+        What `session.add` and `flush` would do, in about half the time: a Core INSERT (the
+        same statement each time, `user_insert`) skips the unit of work, 0.2 to 0.25 ms of a
+        registration's confirm on SQLite (`bench/side_by_side.py`). The INSERT applies the
+        column defaults (session token, timestamps); the values it sent
+        (`last_inserted_params`) and the new id make the object, which joins the session
+        unchanged, as a row just read would: a later change to it is an UPDATE at the next
+        flush, and a column the INSERT did not send is loaded when first read. A taken
+        username or e-mail raises IntegrityError here, before any object exists.
+        """
+        result = db.session.execute(user_insert(), values)
+        user = cls(id=result.inserted_primary_key[0], **result.last_inserted_params())
+        make_transient_to_detached(user)  # a persistent row's object, no pending changes
+        db.session.add(user)
+        return user
+
+    @classmethod
     def find_by_login(cls, login: str) -> "User | None":
         """The user whose username or e-mail is `login`, ignoring case."""
         key = login.strip().lower()
@@ -175,6 +197,12 @@ def both_logins_lookup() -> Select:
     username = func.lower(User.username) == bindparam("username", type_=String())
     email = func.lower(User.email) == bindparam("email", type_=String())
     return select(username, email).where(or_(username, email)).limit(2)
+
+
+@cache
+def user_insert() -> Insert:
+    """A new row of the users table (`User.insert`): Core, so its compiled SQL is reused."""
+    return insert(User.__table__)
 
 
 @cache

@@ -175,6 +175,12 @@ def pg_app(tmp_path):
         db.engine.dispose()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_app(request):
+    """The app on each database the product runs on: embedded SQLite, then PostgreSQL."""
+    return request.getfixturevalue("app" if request.param == "sqlite" else "pg_app")
+
+
 def service_url(name: str) -> str:
     """A service URL from the environment (this xdist worker's own); skip, or fail under
     REQUIRE_SERVICES=1, when unset."""

@@ -2,8 +2,8 @@
 
 import pytest
 from sqlalchemy import event
-from sqlalchemy.orm import Session
 
+from extensions import db
 from tests.conftest import add_user
 from tests.page_reading import parse
 from tests.registration_client import Registration
@@ -29,8 +29,9 @@ def test_confirm_revalidates_stored_answers(app, client):
 @pytest.mark.parametrize(
     ("taken", "field"), [({"username": "NEWBIE"}, "username"), ({"email": "Newbie@Example.com"}, "email")]
 )
-def test_username_or_email_taken_meanwhile_sends_back_to_account(app, client, taken, field):
-    reg = Registration(client)
+def test_username_or_email_taken_meanwhile_sends_back_to_account(any_db_app, taken, field):
+    app = any_db_app
+    reg = Registration(app.test_client())
     reg.complete()
     add_user(app, **{"username": "someone", "email": "someone@example.com", **taken})
     response = reg.confirm()
@@ -48,8 +49,9 @@ def test_username_or_email_taken_meanwhile_sends_back_to_account(app, client, ta
     assert user_count(app) == 2
 
 
-def test_database_uniqueness_is_the_last_word(app, client, monkeypatch):
-    reg = Registration(client)
+def test_database_uniqueness_is_the_last_word(any_db_app, monkeypatch):
+    app = any_db_app
+    reg = Registration(app.test_client())
     reg.complete()
     add_user(app, username="newbie", email="other@example.com")
     monkeypatch.setattr("models.User.login_taken", classmethod(lambda cls, login: False))
@@ -98,18 +100,22 @@ def test_a_signed_in_user_is_sent_to_their_profile_not_into_a_new_registration(a
         assert "You are signed in as alice" in response.get_data(as_text=True)
 
 
-def test_confirming_with_a_photo_flushes_the_new_account_once(app, client):
-    """Promoting the photo keeps its name: the commit finds nothing left to flush."""
+def test_confirming_with_a_photo_writes_the_new_account_in_one_insert(app, client):
+    """Promoting the photo keeps its name: the account is one INSERT, and no UPDATE follows it."""
     reg = Registration(client)
     reg.complete(avatar=png_bytes())
-    flushes = []
+    with app.app_context():
+        engine = db.engine
+    writes = []
 
-    def count(session, flush_context, instances):
-        flushes.append(len(session.new) + len(session.dirty))
+    def note(conn, cursor, statement, parameters, context, executemany):
+        if statement.split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}:
+            writes.append(" ".join(statement.split()[:3]))
 
-    event.listen(Session, "before_flush", count)
+    event.listen(engine, "before_cursor_execute", note)
     try:
-        reg.confirm()
+        response = reg.confirm()
     finally:
-        event.remove(Session, "before_flush", count)
-    assert flushes == [1]
+        event.remove(engine, "before_cursor_execute", note)
+    assert response.headers["Location"] == "/profile"
+    assert writes == ["INSERT INTO users"]

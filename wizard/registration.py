@@ -134,26 +134,24 @@ class RegistrationWizard(Wizard):
         """Create the user in one transaction, sign them in, and close the run."""
         account, profile, prefs = forms["account"], forms["profile"], forms["preferences"]
         address = profile.address.form
-        user = User(
-            username=account.username.data,
-            email=account.email.data,
-            password_hash=run.extra["password_hash"],
-            first_name=profile.first_name.data,
-            last_name=profile.last_name.data,
-            street=address.street.data,
-            city=address.city.data,
-            region=address.region.data or "",
-            postal_code=address.postal_code.data,
-            country=address.country.data,
-            plan=prefs.plan.data,
-            newsletter=bool(prefs.newsletter.data),
-            interests=list(prefs.interests.data or []),
-            # The staged photo's name goes into the INSERT: promoting keeps it, so no UPDATE follows.
-            avatar=run.extra.get("avatar"),
-        )
-        db.session.add(user)
         try:
-            db.session.flush()
+            user = User.insert(
+                username=account.username.data,
+                email=account.email.data,
+                password_hash=run.extra["password_hash"],
+                first_name=profile.first_name.data,
+                last_name=profile.last_name.data,
+                street=address.street.data,
+                city=address.city.data,
+                region=address.region.data or "",
+                postal_code=address.postal_code.data,
+                country=address.country.data,
+                plan=prefs.plan.data,
+                newsletter=bool(prefs.newsletter.data),
+                interests=list(prefs.interests.data or []),
+                # The staged photo's name goes into the INSERT: promoting keeps it, so no UPDATE follows.
+                avatar=run.extra.get("avatar"),
+            )
         except IntegrityError:
             db.session.rollback()
             field, message = taken_field(account)

@@ -95,17 +95,23 @@ class QuickSelect(widgets.Select):
 class LongSelectField(SelectField):
     """A SelectField for long fixed lists (countries): lookups instead of scans.
 
-    Give it a ChoiceList (or a callable returning one). Validation is a dict
-    lookup and rendering uses pre-escaped options; the markup and messages are
-    WTForms' own.
+    Give it a ChoiceList, or a callable taking no arguments that returns one
+    (`country_choices`, which builds the list once). Validation is a dict lookup and
+    rendering uses pre-escaped options; the markup and messages are WTForms' own.
+
+    The callable is called as the field is bound. WTForms would call it at the first
+    read of `choices`, after `inspect.signature` (5 us, more in a request) to learn
+    whether it wants the form and the field: every page and every validation of a
+    form with a country paid for that.
     """
 
     widget = QuickSelect()
 
     def __init__(self, *args, choices=None, **kwargs) -> None:
         super().__init__(*args, choices=choices, **kwargs)
-        if isinstance(choices, ChoiceList):
-            self.choices = choices  # SelectField copies lists into plain ones
+        if callable(choices) or isinstance(choices, ChoiceList):
+            # As given or as the callable gives it: SelectField copies lists into plain ones.
+            self.choices = choices() if callable(choices) else choices
 
     def pre_validate(self, form) -> None:
         if not isinstance(self.choices, ChoiceList) or not self.validate_choice:

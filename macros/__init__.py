@@ -4,13 +4,14 @@
 `forms.py` answers `forms.html` (rows and columns, buttons, the error summary),
 `plain.py` draws a plain control in one call, `groups.py` a checkbox or choice group,
 `cells.py` any of those or a nested form, `wrapper.py` a whole form, `progress.py` the
-wizard's progress bar (`escaping.py` escapes for them), `rows.py` FieldList rows and their
-Add/Move/Remove buttons; `reveal.py` and `date_parts.py` the conditional reveal and the
-three-box date. `init_app` registers them all.
+wizard's progress bar, `buttons.py` a form that is one button (`escaping.py` escapes for
+them), `rows.py` FieldList rows and their Add/Move/Remove buttons; `reveal.py` and
+`date_parts.py` the conditional reveal and the three-box date. `init_app` registers them all.
 """
 
 from flask import Flask
 
+from macros import buttons
 from macros import cells
 from macros import fields
 from macros import forms
@@ -55,6 +56,7 @@ def init_app(app: Flask) -> None:
         submit_fields=forms.submit_fields,
         forward_button=forms.forward_button,
         draw_progress=progress.draw_progress,
+        button_form_drawer=buttons.ButtonForm,
         form_macro=wrapper.FormMacro,
         field_macro=cells.FieldMacro,
         fields_macro=cells.FieldsMacro,

@@ -101,14 +101,19 @@ LAYOUT_LINKS = {
     "formwork.js": ("static", {"filename": "js/formwork.js"}),
     "forms.js": ("static", {"filename": "js/forms.js"}),
     "uploads.js": ("static", {"filename": "js/uploads.js"}),
+    # The profile page's account links.
+    "password": ("account.password", {}),
+    "documents": ("documents.index", {}),
+    "account_delete": ("account.delete", {}),
 }
 
 
 def layout_urls() -> dict[str, str]:
     """The layout's asset and fixed-page links (LAYOUT_LINKS), built once per app and script root.
 
-    The layout links a dozen of them on every page: one call and a lookup each, rather
-    than a template call (and a trip through Werkzeug's URL builder) per link.
+    The layout links a dozen of them on every page (and the profile page three more):
+    one call and a lookup each, rather than a template call (and a trip through
+    Werkzeug's URL builder) per link.
     """
     built = current_app.extensions.setdefault("layout_urls", {})
     urls = built.get(request.script_root)

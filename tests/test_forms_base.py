@@ -134,9 +134,15 @@ class Countries(Form):
     quick = LongSelectField("Country", choices=COUNTRIES, validators=[DataRequired()])
 
 
+class CountriesFromAFunction(Form):
+    plain = SelectField("Country", choices=lambda: list(COUNTRIES), validators=[DataRequired()])
+    quick = LongSelectField("Country", choices=lambda: COUNTRIES, validators=[DataRequired()])
+
+
+@pytest.mark.parametrize("form_class", [Countries, CountriesFromAFunction])
 @pytest.mark.parametrize("value", [None, "", "GB", "FR", "ZZ"])
-def test_long_select_renders_and_validates_like_a_select(value):
-    form = Countries(data={"plain": value, "quick": value})
+def test_long_select_renders_and_validates_like_a_select(form_class, value):
+    form = form_class(data={"plain": value, "quick": value})
     attrs = {"class_": "form-select", "aria_invalid": "true"}
     assert str(form.quick(**attrs)).replace('id="quick" name="quick"', "") == str(
         form.plain(**attrs)
@@ -144,6 +150,21 @@ def test_long_select_renders_and_validates_like_a_select(value):
     form.validate()
     assert form.quick.errors == form.plain.errors
     assert isinstance(form.quick.widget, QuickSelect)
+
+
+class CountryOnly(Form):
+    x = LongSelectField("Country", choices=lambda: COUNTRIES, validators=[DataRequired()])
+
+
+def test_a_long_select_given_a_function_holds_its_choice_list_without_asking_its_signature(monkeypatch):
+    def no_signature(*args, **kwargs):
+        raise AssertionError("inspect.signature was consulted")
+
+    monkeypatch.setattr("wtforms.fields.choices.get_signature", no_signature)
+    form = CountryOnly(data={"x": "GB"})
+    assert form.x.choices is COUNTRIES
+    assert form.x.label_of("GB") == 'U<K> "&"'
+    assert form.validate() and 'selected value="GB"' in str(form.x())
 
 
 def test_long_select_knows_its_labels():

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from flask import url_for
 from PIL import Image
 from sqlalchemy import select
 
@@ -111,6 +112,26 @@ def test_a_new_avatar_is_stored_in_two_sizes_and_shown_with_srcset(app, logged_i
     img = parse(logged_in_client.get("/profile")).find("img", alt="Your profile photo")
     assert img["srcset"] == f"/media/avatars/{stem}-128.webp 128w, /media/avatars/{stem}.webp 512w"
     assert logged_in_client.get(f"/media/avatars/{stem}-128.webp").headers["Content-Type"] == "image/webp"
+
+
+@pytest.mark.parametrize("root", ["", "/formwork"])
+def test_the_avatar_and_account_links_are_the_url_builders_under_any_script_root(app, logged_in_client, root):
+    post_profile(logged_in_client, photo=png_bytes((300, 300)))
+    name = the_user(app).avatar
+    page = parse(logged_in_client.get("/profile", environ_overrides={"SCRIPT_NAME": root}))
+    with app.test_request_context(environ_overrides={"SCRIPT_NAME": root}):
+        large = url_for("uploads.avatar", name=name)
+        small = url_for("uploads.avatar", name=name.replace(".webp", "-128.webp"))
+        accounts = [
+            url_for(endpoint) for endpoint in ("account.password", "documents.index", "account.delete")
+        ]
+    assert large.startswith(f"{root}/media/avatars/")
+    img = page.find("img", alt="Your profile photo")
+    assert (img["src"], img["srcset"]) == (large, f"{small} 128w, {large} 512w")
+    assert page.select_one(".fw-current-file img")["src"] == small
+    assert [
+        a["href"] for a in page.find("h2", string="Your account").find_next("ul").find_all("a")
+    ] == accounts
 
 
 def test_the_page_previews_a_chosen_photo_before_upload(logged_in_client):

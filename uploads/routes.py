@@ -2,6 +2,7 @@
 
 import os
 import re
+from typing import NamedTuple
 
 from flask import Blueprint
 from flask import abort
@@ -47,10 +48,30 @@ def avatar_url(name: str, size: int = AVATAR_SIZES[0]) -> str:
     return url_for("uploads.avatar", name=sized_name(name, size))
 
 
+class AvatarLinks(NamedTuple):
+    """The URLs of one avatar's stored sizes (`urls`, by size), each built once however often a page links it.
+
+    The profile page links the avatar four times (its `src`, both sizes in its `srcset`,
+    the form's thumbnail): two trips through Werkzeug's URL builder instead of four.
+    """
+
+    urls: dict[int, str]
+
+    @property
+    def src(self) -> str:
+        """The largest size, for an `<img src>`."""
+        return self.urls[AVATAR_SIZES[0]]
+
+    @property
+    def srcset(self) -> str:
+        """A `srcset` listing every stored size, smallest first."""
+        return ", ".join(f"{self.urls[size]} {size}w" for size in reversed(AVATAR_SIZES))
+
+
 @bp.app_template_global()
-def avatar_srcset(name: str) -> str:
-    """A `srcset` listing every stored size of an avatar, smallest first."""
-    return ", ".join(f"{avatar_url(name, size)} {size}w" for size in reversed(AVATAR_SIZES))
+def avatar_links(name: str) -> AvatarLinks:
+    """The links to every stored size of an avatar."""
+    return AvatarLinks({size: avatar_url(name, size) for size in AVATAR_SIZES})
 
 
 bp.add_app_template_global(size_words)

@@ -5,7 +5,9 @@ Werkzeug holds a multipart text part to `MAX_FORM_MEMORY_SIZE` (Flask's setting,
 under `MAX_CONTENT_LENGTH`. Here all three are held to the same cap (413), a JSON
 body nested too deep for the parser is a 400 rather than a `RecursionError`, and
 a part with no name, or with a control character in its name (which no browser
-sends), is left out, so Flask-WTF and the forms never meet a `None` key.
+sends), is left out, so Flask-WTF and the forms never meet a `None` key. Multipart
+bodies are decoded by multipart_boundaries' decoder (Werkzeug's, without two
+regexes compiled per request).
 """
 
 import io
@@ -19,7 +21,8 @@ from flask import request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.formparser import FormDataParser
+
+from multipart_boundaries import BoundaryFindingFormDataParser
 
 # The characters no browser puts in a part's name: C0 controls and DEL. One regular expression
 # search per name (in C), not a Python loop over its characters: every key of every POST passes here.
@@ -41,7 +44,7 @@ def read_capped(stream: IO[bytes], cap: int | None, content_length: int | None) 
     return data
 
 
-class CappedFormDataParser(FormDataParser):
+class CappedFormDataParser(BoundaryFindingFormDataParser):
     """Werkzeug's form parser, with url-encoded bodies capped and nameless parts left out."""
 
     def parse(self, stream: IO[bytes], mimetype: str, content_length: int | None, options=None) -> Any:

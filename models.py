@@ -118,7 +118,9 @@ class User(UserMixin, db.Model):
         (`last_inserted_params`) and the new id make the object, which joins the session
         unchanged, as a row just read would: a later change to it is an UPDATE at the next
         flush, and a column the INSERT did not send is loaded when first read. A taken
-        username or e-mail raises IntegrityError here, before any object exists.
+        username or e-mail raises IntegrityError here, before any object exists. A rollback
+        after it leaves the object in the session as if its row existed (reading it then
+        raises ObjectDeletedError): the caller rolls back only to give up on it.
         """
         result = db.session.execute(user_insert(), values)
         user = cls(id=result.inserted_primary_key[0], **result.last_inserted_params())

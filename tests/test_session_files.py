@@ -1,11 +1,8 @@
 """The file store: CacheLib's files, an entry rewritten in place under a lock, a new one renamed into place."""
 
-import fcntl
 import logging
-import multiprocessing
 import os
 import stat
-import threading
 
 import pytest
 from cachelib.file import FileSystemCache
@@ -67,45 +64,6 @@ def test_a_new_entry_appears_whole_by_renaming_a_complete_file(tmp_path, monkeyp
     assert renamed[0][2] == only_file(tmp_path / "cache")
 
 
-def test_a_rewrite_keeps_the_file_and_holds_readers_off_while_it_writes(tmp_path, monkeypatch):
-    cache = cache_in(tmp_path / "cache")
-    cache.set("session:a", LONG, timeout=60)
-    before = inode(cache, "session:a")
-    filename = cache._get_filename("session:a")
-    seen_during_write = []
-    real_pwrite = os.pwrite
-
-    def pwrite(fd, data, offset):
-        with open(filename, "rb") as reader:
-            try:
-                fcntl.flock(reader, fcntl.LOCK_SH | fcntl.LOCK_NB)
-                seen_during_write.append("a reader got in")
-            except BlockingIOError:
-                seen_during_write.append("readers wait")
-        return real_pwrite(fd, data, offset)
-
-    monkeypatch.setattr(os, "pwrite", pwrite)
-    assert cache.set("session:a", SHORT, timeout=60)
-    assert seen_during_write == ["readers wait"]
-    assert inode(cache, "session:a") == before
-    assert cache.get("session:a") == SHORT
-    assert len(os.listdir(tmp_path / "cache")) == 1
-
-
-def test_a_read_waits_for_a_rewrite_in_progress(tmp_path):
-    cache = cache_in(tmp_path / "cache")
-    cache.set("session:a", SHORT, timeout=60)
-    got = []
-    with open(cache._get_filename("session:a"), "rb") as writer:
-        fcntl.flock(writer, fcntl.LOCK_EX)  # as a rewrite holds it
-        reader = threading.Thread(target=lambda: got.append(cache.get("session:a")))
-        reader.start()
-        reader.join(0.3)
-        assert reader.is_alive() and got == []
-    reader.join(5)
-    assert got == [SHORT]
-
-
 def test_an_entry_outgrowing_its_disk_blocks_is_written_as_a_new_file(tmp_path):
     cache = cache_in(tmp_path / "cache")
     cache.set("session:a", SHORT, timeout=60)
@@ -117,39 +75,26 @@ def test_an_entry_outgrowing_its_disk_blocks_is_written_as_a_new_file(tmp_path):
     assert len(os.listdir(tmp_path / "cache")) == 1
 
 
-def test_an_entry_swept_while_its_rewrite_waited_for_the_lock_is_written_anew(tmp_path, monkeypatch):
+def test_an_entry_larger_than_a_memory_page_is_always_written_as_a_new_file(tmp_path):
+    """A rewrite of more than one page could be cut short between pages: new bytes, then old ones."""
     cache = cache_in(tmp_path / "cache")
-    cache.set("session:a", SHORT, timeout=60)
-    filename = cache._get_filename("session:a")
-    real_flock = fcntl.flock
+    big = {"blob": "y" * (session_files.PAGE_SIZE * 2)}
+    cache.set("session:a", big, timeout=60)
+    before = inode(cache, "session:a")
+    bigger = {"blob": "z" * (session_files.PAGE_SIZE * 2)}
+    assert cache.set("session:a", bigger, timeout=60)
+    assert inode(cache, "session:a") != before
+    assert cache.get("session:a") == bigger
 
-    def sweep_first(fd, operation):
-        if operation == fcntl.LOCK_EX and os.path.exists(filename):
-            os.unlink(filename)  # the sweep held the lock and removed the file
-        return real_flock(fd, operation)
 
-    monkeypatch.setattr(session_files.fcntl, "flock", sweep_first)
+def test_a_symlink_at_an_entrys_place_is_replaced_not_followed(tmp_path):
+    cache = cache_in(tmp_path / "cache")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(b"not yours")
+    os.symlink(elsewhere, cache._get_filename("session:a"))
     assert cache.set("session:a", RECORD, timeout=60)
-    monkeypatch.setattr(session_files.fcntl, "flock", real_flock)
+    assert elsewhere.read_bytes() == b"not yours"
     assert cache.get("session:a") == RECORD
-
-
-def test_an_entry_replaced_while_its_rewrite_waited_is_not_written_into_the_old_file(tmp_path, monkeypatch):
-    cache = cache_in(tmp_path / "cache")
-    other = PlainFileCache(str(tmp_path / "cache"), threshold=0, mode=MODE)
-    cache.set("session:a", SHORT, timeout=60)
-    real_flock = fcntl.flock
-    replaced = []
-
-    def another_writer_first(fd, operation):
-        if operation == fcntl.LOCK_EX and not replaced:
-            replaced.append(other.write_new_file(other._get_filename("session:a"), b"\0\0\0\0\x80"))
-        return real_flock(fd, operation)
-
-    monkeypatch.setattr(session_files.fcntl, "flock", another_writer_first)
-    assert cache.set("session:a", RECORD, timeout=60)
-    assert replaced == [True]
-    assert cache.get("session:a") == RECORD  # written as a new file, after the other one
 
 
 def test_data_that_is_not_plain_leaves_the_old_entry_and_no_file(tmp_path):
@@ -225,29 +170,6 @@ def test_the_sweep_removes_expired_entries_only(tmp_path, clock):
     cache.remove_expired()
     assert len(os.listdir(tmp_path / "cache")) == 2
     assert cache.get("session:live") == SHORT and cache.get("session:forever") == SHORT
-
-
-def rewrite_forever(path: str, rounds: int) -> None:
-    cache = PlainFileCache(path, threshold=0, mode=MODE)
-    for n in range(rounds):
-        assert cache.set("session:a", LONG if n % 2 else SHORT, timeout=60)
-
-
-def test_readers_in_another_process_only_ever_see_whole_entries(tmp_path):
-    cache = cache_in(tmp_path / "cache")
-    cache.set("session:a", LONG, timeout=60)
-    writer = multiprocessing.get_context("fork").Process(
-        target=rewrite_forever, args=(str(tmp_path / "cache"), 4000)
-    )
-    writer.start()
-    seen = set()
-    while writer.is_alive():
-        entry = cache.get("session:a")
-        assert entry in (SHORT, LONG)
-        seen.add(str(entry)[:10])
-    writer.join()
-    assert writer.exitcode == 0
-    assert len(seen) == 2
 
 
 def test_a_counted_cache_keeps_cachelibs_own_write(tmp_path):

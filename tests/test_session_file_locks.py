@@ -5,6 +5,7 @@ import fcntl
 import multiprocessing
 import os
 import threading
+import time
 
 import pytest
 
@@ -131,24 +132,31 @@ def test_without_working_locks_entries_are_written_whole_by_renaming(tmp_path, m
     assert cache.get("session:a") == RECORD
 
 
-def rewrite_forever(path: str, rounds: int) -> None:
+def rewrite_until_stopped(path: str, stop) -> None:
     cache = PlainFileCache(path, threshold=0, mode=MODE)
-    for n in range(rounds):
+    n = 0
+    while not stop.is_set():
         assert cache.set("session:a", LONG if n % 2 else SHORT, timeout=60)
+        n += 1
 
 
 def test_readers_in_another_process_only_ever_see_whole_entries(tmp_path):
+    """At least 3,000 reads while another process rewrites, until both versions were seen (10 s at most)."""
     cache = cache_in(tmp_path / "cache")
     cache.set("session:a", LONG, timeout=60)
-    writer = multiprocessing.get_context("fork").Process(
-        target=rewrite_forever, args=(str(tmp_path / "cache"), 4000)
-    )
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()
+    writer = context.Process(target=rewrite_until_stopped, args=(str(tmp_path / "cache"), stop))
     writer.start()
-    seen = set()
-    while writer.is_alive():
-        entry = cache.get("session:a")
-        assert entry in (SHORT, LONG)
-        seen.add(str(entry)[:10])
-    writer.join()
+    seen, reads, deadline = set(), 0, time.monotonic() + 10
+    try:
+        while (reads < 3000 or len(seen) < 2) and time.monotonic() < deadline and writer.is_alive():
+            entry = cache.get("session:a")
+            assert entry in (SHORT, LONG)
+            seen.add(len(str(entry)))
+            reads += 1
+    finally:
+        stop.set()
+        writer.join(10)
     assert writer.exitcode == 0
     assert len(seen) == 2

@@ -2,8 +2,11 @@
 the statements they replace, built per call with the value inline; only the bound names differ."""
 
 import pytest
+from sqlalchemy import String
+from sqlalchemy import bindparam
 from sqlalchemy import event
 from sqlalchemy import func
+from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
@@ -11,6 +14,7 @@ from sqlalchemy.dialects.postgresql import psycopg
 
 from extensions import db
 from models import User
+from models import both_logins_lookup
 from models import login_lookup
 from models import session_token_lookup
 from tests.conftest import add_user
@@ -51,6 +55,39 @@ def test_session_token_lookup_sends_the_sql_built_per_call(dialect):
     per_call = select(User).where(User.session_token == "token")
     ours, theirs = bound_names(dialect, "token", "session_token_1")
     assert sql(session_token_lookup(), dialect).replace(ours, theirs) == sql(per_call, dialect)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS, ids=["sqlite", "postgresql"])
+def test_the_both_logins_lookup_sends_the_sql_of_the_mapped_attributes(dialect):
+    """Built of the table's columns, it is the statement of User's attributes, word for word."""
+    username = func.lower(User.username) == bindparam("username", type_=String())
+    email = func.lower(User.email) == bindparam("email", type_=String())
+    of_attributes = select(username, email).where(or_(username, email)).limit(2)
+    assert sql(both_logins_lookup(), dialect) == sql(of_attributes, dialect)
+
+
+def test_availability_lookups_run_as_core_and_user_lookups_as_orm(app):
+    """Only the look-ups that return a User pay for the ORM's execution and result loading."""
+    add_user(app, username="Ada_L", email="ADA@example.com")
+    seen = []
+
+    def note(state):
+        seen.append(state.is_orm_statement)
+
+    with app.app_context():
+        event.listen(db.session, "do_orm_execute", note)
+        try:
+            assert User.logins_taken("ada_l", "grace@example.com") == {
+                "ada_l": True,
+                "grace@example.com": False,
+            }
+            assert User.login_taken("ada@example.com") and not User.login_taken("grace@example.com")
+            assert seen == [False, False, False]
+            user = User.find_by_login("ada_l")
+            assert isinstance(user, User) and User.find_by_session_token(user.session_token) is user
+            assert seen[3:] == [True, True]
+        finally:
+            event.remove(db.session, "do_orm_execute", note)
 
 
 def test_lookups_find_by_either_login_whatever_its_case(app):

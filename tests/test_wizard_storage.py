@@ -1,9 +1,11 @@
 """WizardStorage: runs live in the session store, owned by one session, with a TTL."""
 
+import msgspec
 import pytest
 from flask import session
 
 from sessions import worth_storing
+from tests.conftest import service_url
 from wizard.backends import records_for
 from wizard.run import Run
 from wizard.storage import WizardStorage
@@ -105,3 +107,22 @@ def test_records_expire_after_the_ttl(make_app, clock):
         wid = storage.create()
         clock.advance(seconds=2.1)
         assert storage.load(wid) is None
+
+
+@pytest.mark.parametrize("store", ["files", "redis"])
+def test_a_saved_run_is_encoded_once_and_reads_back_as_plain_data(make_app, monkeypatch, store):
+    extra = {"REDIS_URL": service_url("TEST_REDIS_URL")} if store == "redis" else {}
+    app = make_app(**extra)
+    encoded: list[object] = []
+    real_encode = msgspec.msgpack.encode
+    monkeypatch.setattr(msgspec.msgpack, "encode", lambda value: encoded.append(value) or real_encode(value))
+    with app.test_request_context():
+        storage = WizardStorage("demo")
+        run = storage.load(storage.create())
+        run.answers["a"] = {"x": ["1", "2"]}
+        run.extra["hash"] = "h"
+        storage.save(run)
+        assert sum(isinstance(value, dict) for value in encoded) == 1  # the size check's encoding is stored
+        record = records_for(app).get(storage.key(run.wid))
+        assert record["answers"] == {"a": {"x": ["1", "2"]}} and record["extra"] == {"hash": "h"}
+        assert storage.load(run.wid) == run

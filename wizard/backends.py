@@ -21,7 +21,10 @@ class RecordBackend(Protocol):
         """The record under `key`, or None when unknown or expired."""
 
     def set(self, key: str, value: Any, ttl: int) -> None:
-        """Keep `value` under `key` for `ttl` seconds; raise OSError or RedisError when refused."""
+        """Keep `value` under `key` for `ttl` seconds; raise OSError or RedisError when refused.
+
+        `value` may be a `msgspec.Raw` of data already encoded as msgpack: it is stored as it is.
+        """
 
     def delete(self, key: str) -> None:
         """Forget the record under `key` (nothing happens when there is none)."""

@@ -220,10 +220,11 @@ class Wizard:
         """The step's form filled with the draft, else the stored answers, plus pending errors."""
         data = run.drafts.get(step.name, run.answers.get(step.name))
         form = step.make_form(run, formdata=to_multidict(data) if data is not None else None)
-        pending = run.errors.get(step.name, {})
-        for field in walk_fields(form):
-            if field.name in pending:
-                field.errors = list(pending[field.name])
+        pending = run.errors.get(step.name)
+        if pending:
+            for field in walk_fields(form):
+                if field.name in pending:
+                    field.errors = list(pending[field.name])
         attach_carried_errors(form)  # a photo too large to read, say
         return form
 

@@ -132,10 +132,11 @@ class WizardStorage:
 
     def save(self, run: Run) -> None:
         """Store the run and restart its time-to-live; 413 for a record over MAX_RECORD_BYTES."""
-        record = record_of(run)
-        if len(msgspec.msgpack.encode(record)) > MAX_RECORD_BYTES:
+        encoded = msgspec.msgpack.encode(record_of(run))
+        if len(encoded) > MAX_RECORD_BYTES:
             raise RequestEntityTooLarge("This registration holds more than can be kept.")
-        self.records.set(self.key(run.wid), record, self.ttl)
+        # Encoded once: a backend encoding a Raw writes its bytes as they are.
+        self.records.set(self.key(run.wid), msgspec.Raw(encoded), self.ttl)
 
     def finish(self, run: Run, result: dict[str, Any]) -> None:
         """Replace the answers with a tombstone, and remember the run in this session."""

@@ -45,7 +45,9 @@ class FormworkCSRFProtect(CSRFProtect):
     """
 
     def protect(self, apply_exemptions: bool = False) -> None:
-        if request.method not in current_app.config["WTF_CSRF_METHODS"]:
+        # Through the objects themselves, not the proxies' attribute lookups (0.15 against 0.85 us each).
+        config = current_app._get_current_object().config
+        if request._get_current_object().method not in config["WTF_CSRF_METHODS"]:
             return
         super().protect(apply_exemptions)
 
@@ -83,14 +85,16 @@ class FormworkLoginManager(LoginManager):
         return super()._load_user()
 
     def _can_only_be_anonymous(self) -> bool:
-        config = current_app.config
+        # The objects, not the proxies, as in `protect`; `get`, not `in`: the page varies with the cookie, as before.
+        config = current_app._get_current_object().config
+        current_request = request._get_current_object()
         return (
-            session.get(LOGIN_KEY) is None  # get, not `in`: the page varies with the cookie, as before
-            and config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) not in request.cookies
+            session._get_current_object().get(LOGIN_KEY) is None
+            and config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) not in current_request.cookies
             and self._request_callback is None
             and (
                 self._header_callback is None
-                or config.get("AUTH_HEADER_NAME", AUTH_HEADER_NAME) not in request.headers
+                or config.get("AUTH_HEADER_NAME", AUTH_HEADER_NAME) not in current_request.headers
             )
             and config.get("SESSION_PROTECTION", self.session_protection) != "strong"
         )

@@ -22,12 +22,16 @@ from collections import ChainMap
 from typing import Any
 
 from flask import Flask
+from flask.sansio.blueprints import Blueprint
 from flask.templating import Environment
+from flask.templating import _default_template_ctx_processor
 from jinja2 import BytecodeCache
 from jinja2 import Template
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from jinja2.runtime import new_context
+
+from responses import FormworkResponse
 
 
 class TemplateGlobals(ChainMap):
@@ -127,6 +131,24 @@ class FormworkEnvironment(Environment):
 
 
 class FormworkFlask(Flask):
-    """Flask with FormworkEnvironment for its templates."""
+    """Flask with FormworkEnvironment for its templates, FormworkResponse for its responses.
+
+    Every blueprint starts with Flask's default context processor (`request`, `session`
+    and `g`), as the app does, and a render inside a blueprint's view runs the app's
+    processors and then the blueprint's: the default twice, the second time giving the
+    very values the first did. Registering a blueprint leaves its copy out while the
+    app's own list starts with it (no app-wide processor here gives any of those three
+    names, which the second run would have restored).
+    """
 
     jinja_environment = FormworkEnvironment
+    response_class = FormworkResponse
+
+    def register_blueprint(self, blueprint: Blueprint, **options: Any) -> None:
+        super().register_blueprint(blueprint, **options)
+        processors = self.template_context_processors
+        if processors.get(None, [None])[0] is not _default_template_ctx_processor:
+            return
+        for name, functions in processors.items():
+            if name is not None and _default_template_ctx_processor in functions:
+                functions.remove(_default_template_ctx_processor)

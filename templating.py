@@ -19,6 +19,7 @@ map by map in C (0.5 us).
 """
 
 from collections import ChainMap
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
@@ -32,6 +33,7 @@ from jinja2.runtime import Context
 from jinja2.runtime import new_context
 
 from responses import FormworkResponse
+from sync_functions import SyncFunctions
 
 
 class TemplateGlobals(ChainMap):
@@ -139,10 +141,26 @@ class FormworkFlask(Flask):
     very values the first did. Registering a blueprint leaves its copy out while the
     app's own list starts with it (no app-wide processor here gives any of those three
     names, which the second run would have restored).
+
+    `ensure_sync` asks whether a function is `async def` once per function, not on
+    every call (sync_functions.py).
     """
 
     jinja_environment = FormworkEnvironment
     response_class = FormworkResponse
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sync_functions = SyncFunctions()
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """Flask's `ensure_sync`, remembering (weakly) the functions it found plain."""
+        if func in self.sync_functions:
+            return func
+        synced = super().ensure_sync(func)
+        if synced is func:
+            self.sync_functions.add(func)
+        return synced
 
     def register_blueprint(self, blueprint: Blueprint, **options: Any) -> None:
         super().register_blueprint(blueprint, **options)

@@ -16,12 +16,12 @@ from typing import IO
 from typing import Any
 
 from flask import Flask
-from flask import Request
 from flask import request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from cookie_header import OneCookieHeaderRequest
 from multipart_boundaries import BoundaryFindingFormDataParser
 
 # The characters no browser puts in a part's name: C0 controls and DEL. One regular expression
@@ -62,8 +62,8 @@ class CappedFormDataParser(BoundaryFindingFormDataParser):
         return super()._parse_urlencoded(io.BytesIO(body), mimetype, len(body), options)
 
 
-class CappedRequest(Request):
-    """Flask's request with CappedFormDataParser and a capped, depth-safe `get_json`."""
+class CappedRequest(OneCookieHeaderRequest):
+    """Flask's request with CappedFormDataParser and a capped, depth-safe `get_json` (and quick cookies)."""
 
     form_data_parser_class = CappedFormDataParser
 

@@ -1,6 +1,7 @@
 """Extension singletons, created unbound here and bound to an app in `create_app`."""
 
 from flask import Flask
+from flask import Response
 from flask import current_app
 from flask import request
 from flask import session
@@ -83,6 +84,19 @@ class FormworkLoginManager(LoginManager):
             user_accessed.send(current_app._get_current_object())
             return self._update_request_context_with_user()
         return super()._load_user()
+
+    def _update_remember_cookie(self, response: Response) -> Response:
+        """Flask-Login's after-request for the remember cookie, called only when it has something to do.
+
+        It acts on a `_remember` note in the session, or on every request under
+        `REMEMBER_COOKIE_REFRESH_EACH_REQUEST`; with neither (nearly every response) it
+        would only ask the session and the config through their proxies.
+        """
+        if "_remember" in session._get_current_object() or current_app._get_current_object().config.get(
+            "REMEMBER_COOKIE_REFRESH_EACH_REQUEST"
+        ):
+            return super()._update_remember_cookie(response)
+        return response
 
     def _can_only_be_anonymous(self) -> bool:
         # The objects, not the proxies, as in `protect`; `get`, not `in`: the page varies with the cookie, as before.

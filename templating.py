@@ -163,6 +163,12 @@ class FormworkFlask(Flask):
         return synced
 
     def register_blueprint(self, blueprint: Blueprint, **options: Any) -> None:
+        """Flask's registration; then each blueprint's copy of the default context processor goes.
+
+        `_default_template_ctx_processor` is Flask's private name (Flask 3.1, pinned;
+        tests/test_request_overhead.py checks that a blueprint's page still gets all
+        three names and that the processor runs once).
+        """
         super().register_blueprint(blueprint, **options)
         processors = self.template_context_processors
         if processors.get(None, [None])[0] is not _default_template_ctx_processor:

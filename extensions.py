@@ -1,6 +1,7 @@
 """Extension singletons, created unbound here and bound to an app in `create_app`."""
 
 from flask import Flask
+from flask import Response
 from flask import current_app
 from flask import request
 from flask import session
@@ -45,7 +46,9 @@ class FormworkCSRFProtect(CSRFProtect):
     """
 
     def protect(self, apply_exemptions: bool = False) -> None:
-        if request.method not in current_app.config["WTF_CSRF_METHODS"]:
+        # Through the objects themselves, not the proxies' attribute lookups (0.15 against 0.85 us each).
+        config = current_app._get_current_object().config
+        if request._get_current_object().method not in config["WTF_CSRF_METHODS"]:
             return
         super().protect(apply_exemptions)
 
@@ -82,15 +85,30 @@ class FormworkLoginManager(LoginManager):
             return self._update_request_context_with_user()
         return super()._load_user()
 
+    def _update_remember_cookie(self, response: Response) -> Response:
+        """Flask-Login's after-request for the remember cookie, called only when it has something to do.
+
+        It acts on a `_remember` note in the session, or on every request under
+        `REMEMBER_COOKIE_REFRESH_EACH_REQUEST`; with neither (nearly every response) it
+        would only ask the session and the config through their proxies.
+        """
+        if "_remember" in session._get_current_object() or current_app._get_current_object().config.get(
+            "REMEMBER_COOKIE_REFRESH_EACH_REQUEST"
+        ):
+            return super()._update_remember_cookie(response)
+        return response
+
     def _can_only_be_anonymous(self) -> bool:
-        config = current_app.config
+        # The objects, not the proxies, as in `protect`; `get`, not `in`: the page varies with the cookie, as before.
+        config = current_app._get_current_object().config
+        current_request = request._get_current_object()
         return (
-            session.get(LOGIN_KEY) is None  # get, not `in`: the page varies with the cookie, as before
-            and config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) not in request.cookies
+            session._get_current_object().get(LOGIN_KEY) is None
+            and config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) not in current_request.cookies
             and self._request_callback is None
             and (
                 self._header_callback is None
-                or config.get("AUTH_HEADER_NAME", AUTH_HEADER_NAME) not in request.headers
+                or config.get("AUTH_HEADER_NAME", AUTH_HEADER_NAME) not in current_request.headers
             )
             and config.get("SESSION_PROTECTION", self.session_protection) != "strong"
         )

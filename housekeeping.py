@@ -27,31 +27,43 @@ class Chore:
 
 
 class Housekeeper:
-    """Holds an app's chores and starts the due ones after requests."""
+    """Holds an app's chores and starts the due ones after requests.
+
+    `next_due` is the soonest time any chore can be due: before it, a request's only
+    cost is reading the clock, not asking every chore (run_soon brings it forward).
+    """
 
     def __init__(self, app: Flask) -> None:
         self.app = app
         self.chores: list[Chore] = []
+        self.next_due = float("inf")
         app.extensions["housekeeper"] = self
         if app.config.get("HOUSEKEEPING", True):
             app.after_request(self._after_request)
 
     def add(self, name: str, interval: float, job: Callable[[], object]) -> None:
         """Run `job` (inside an app context) every `interval` seconds, roughly."""
-        self.chores.append(Chore(name, interval, job))
+        chore = Chore(name, interval, job)
+        self.chores.append(chore)
+        self.next_due = min(self.next_due, chore.last_started + interval)
 
     def run_soon(self, name: str) -> None:
         """Make chore `name` due now: it starts after the current request, in the background."""
         for chore in self.chores:
             if chore.name == name:
                 chore.last_started = float("-inf")
+                self.next_due = float("-inf")
 
     def _after_request(self, response):
         now = time.monotonic()
+        if now < self.next_due:
+            return response
         for chore in self.chores:
             if chore.due(now):
                 chore.last_started = now
                 threading.Thread(target=self._run, args=(chore,), daemon=True).start()
+        # A chore still running from its last turn stays due, so the next request asks again.
+        self.next_due = min(chore.last_started + chore.interval for chore in self.chores)
         return response
 
     def _run(self, chore: Chore) -> None:

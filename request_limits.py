@@ -16,12 +16,12 @@ from typing import IO
 from typing import Any
 
 from flask import Flask
-from flask import Request
 from flask import request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from cookie_header import OneCookieHeaderRequest
 from multipart_boundaries import BoundaryFindingFormDataParser
 
 # The characters no browser puts in a part's name: C0 controls and DEL. One regular expression
@@ -62,8 +62,8 @@ class CappedFormDataParser(BoundaryFindingFormDataParser):
         return super()._parse_urlencoded(io.BytesIO(body), mimetype, len(body), options)
 
 
-class CappedRequest(Request):
-    """Flask's request with CappedFormDataParser and a capped, depth-safe `get_json`."""
+class CappedRequest(OneCookieHeaderRequest):
+    """Flask's request with CappedFormDataParser and a capped, depth-safe `get_json` (and quick cookies)."""
 
     form_data_parser_class = CappedFormDataParser
 
@@ -89,13 +89,19 @@ def refuse_oversized_body() -> None:
     """413 for a url-encoded or JSON body declared larger than the cap, before anything reads it.
 
     The declared length is looked at first: most requests (every GET) declare none, and
-    need neither the cap from the config nor their content type parsed.
+    need neither the cap from the config nor their content type parsed. One that has no
+    CONTENT_LENGTH in its environ (or an empty one) has no `content_length` either, and
+    is let through without Werkzeug looking for that header and Transfer-Encoding (two
+    KeyErrors caught, about 2 us).
     """
-    declared = request.content_length
+    current = request._get_current_object()  # the request itself: a proxy's attribute costs 0.7 us more
+    if not current.environ.get("CONTENT_LENGTH"):
+        return
+    declared = current.content_length
     if not declared:
         return
-    cap = request.max_form_memory_size
-    if cap is not None and declared > cap and request.mimetype in WHOLE_BODY_TYPES:
+    cap = current.max_form_memory_size
+    if cap is not None and declared > cap and current.mimetype in WHOLE_BODY_TYPES:
         raise RequestEntityTooLarge()
 
 

@@ -19,15 +19,21 @@ map by map in C (0.5 us).
 """
 
 from collections import ChainMap
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
+from flask.sansio.blueprints import Blueprint
 from flask.templating import Environment
+from flask.templating import _default_template_ctx_processor
 from jinja2 import BytecodeCache
 from jinja2 import Template
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from jinja2.runtime import new_context
+
+from responses import FormworkResponse
+from sync_functions import SyncFunctions
 
 
 class TemplateGlobals(ChainMap):
@@ -127,6 +133,46 @@ class FormworkEnvironment(Environment):
 
 
 class FormworkFlask(Flask):
-    """Flask with FormworkEnvironment for its templates."""
+    """Flask with FormworkEnvironment for its templates, FormworkResponse for its responses.
+
+    Every blueprint starts with Flask's default context processor (`request`, `session`
+    and `g`), as the app does, and a render inside a blueprint's view runs the app's
+    processors and then the blueprint's: the default twice, the second time giving the
+    very values the first did. Registering a blueprint leaves its copy out while the
+    app's own list starts with it (no app-wide processor here gives any of those three
+    names, which the second run would have restored).
+
+    `ensure_sync` asks whether a function is `async def` once per function, not on
+    every call (sync_functions.py).
+    """
 
     jinja_environment = FormworkEnvironment
+    response_class = FormworkResponse
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sync_functions = SyncFunctions()
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """Flask's `ensure_sync`, remembering (weakly) the functions it found plain."""
+        if func in self.sync_functions:
+            return func
+        synced = super().ensure_sync(func)
+        if synced is func:
+            self.sync_functions.add(func)
+        return synced
+
+    def register_blueprint(self, blueprint: Blueprint, **options: Any) -> None:
+        """Flask's registration; then each blueprint's copy of the default context processor goes.
+
+        `_default_template_ctx_processor` is Flask's private name (Flask 3.1, pinned;
+        tests/test_request_overhead.py checks that a blueprint's page still gets all
+        three names and that the processor runs once).
+        """
+        super().register_blueprint(blueprint, **options)
+        processors = self.template_context_processors
+        if processors.get(None, [None])[0] is not _default_template_ctx_processor:
+            return
+        for name, functions in processors.items():
+            if name is not None and _default_template_ctx_processor in functions:
+                functions.remove(_default_template_ctx_processor)

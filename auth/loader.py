@@ -99,8 +99,14 @@ def forget_a_stale_sign_in(response):
     lifetime. It is removed and the remember cookie deleted, unless the database was
     down, when the sign-in is only unreadable for now.
     """
-    user = g.get("_login_user")
-    if user is not None and not user.is_authenticated and LOGIN_KEY in session and not g.get("database_down"):
+    request_globals = g._get_current_object()  # not through the proxy: this runs after every request
+    user = request_globals.get("_login_user")
+    if (
+        user is not None
+        and not user.is_authenticated
+        and LOGIN_KEY in session
+        and not request_globals.get("database_down")
+    ):
         for key in (LOGIN_KEY, "_fresh", "_id"):
             session.pop(key, None)
         session["_remember"] = "clear"

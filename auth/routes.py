@@ -44,10 +44,10 @@ WITHOUT_USER = {"static", "pages.bootstrap_asset", "pages.healthz"}
 @bp.before_app_request
 def refuse_when_database_down() -> None:
     """Load the signed-in user first; a database outage answers 503 for the whole page."""
-    if request.endpoint in WITHOUT_USER:
+    if request._get_current_object().endpoint in WITHOUT_USER:  # not through the proxies' attribute lookups
         return
     current_user._get_current_object()
-    if g.get("database_down"):
+    if g._get_current_object().get("database_down"):
         raise ServiceUnavailable()
 
 

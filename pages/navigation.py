@@ -115,11 +115,12 @@ def layout_urls() -> dict[str, str]:
     one call and a lookup each, rather than a template call (and a trip through
     Werkzeug's URL builder) per link.
     """
-    built = current_app.extensions.setdefault("layout_urls", {})
-    urls = built.get(request.script_root)
+    built = current_app._get_current_object().extensions.setdefault("layout_urls", {})
+    script_root = request._get_current_object().script_root  # the objects: a proxy's attribute is 0.7 us more
+    urls = built.get(script_root)
     if urls is None:
         urls = {name: url_for(endpoint, **values) for name, (endpoint, values) in LAYOUT_LINKS.items()}
-        built[request.script_root] = urls
+        built[script_root] = urls
     return urls
 
 

@@ -6,6 +6,7 @@ from auth.loader import end_other_sessions
 from extensions import db
 from models import User
 from tests.conftest import PASSWORD
+from tests.conftest import add_user
 from tests.page_reading import csrf_token
 
 REMEMBER = "remember_token"
@@ -84,3 +85,19 @@ def test_end_other_sessions_keeps_this_browser_signed_in(app, client, auth, user
         assert person.session_token != old
         assert current_user.get_id() == person.session_token
     assert not signed_in(other)
+
+
+def test_a_remember_cookie_is_refreshed_on_each_request_when_configured(make_app):
+    app = make_app(REMEMBER_COOKIE_REFRESH_EACH_REQUEST=True)
+    client = app.test_client()
+    add_user(app)
+    remembered_login(client)
+    client.delete_cookie(REMEMBER)
+    assert "remember_token=" in client.get("/").headers.get("Set-Cookie", "")
+    assert client.get_cookie(REMEMBER) is not None
+
+
+def test_a_remember_cookie_is_left_alone_by_default(client, user):
+    remembered_login(client)
+    assert "remember_token=" not in client.get("/").headers.get("Set-Cookie", "")
+    assert client.get_cookie(REMEMBER) is not None

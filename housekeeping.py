@@ -31,12 +31,15 @@ class Housekeeper:
 
     `next_due` is the soonest time any chore can be due: before it, a request's only
     cost is reading the clock, not asking every chore (run_soon brings it forward).
+    Working it out and bringing it forward hold `schedule`, so a request's thread that
+    read the chores before a `run_soon` cannot put back a later time over it.
     """
 
     def __init__(self, app: Flask) -> None:
         self.app = app
         self.chores: list[Chore] = []
         self.next_due = float("inf")
+        self.schedule = threading.Lock()
         app.extensions["housekeeper"] = self
         if app.config.get("HOUSEKEEPING", True):
             app.after_request(self._after_request)
@@ -49,21 +52,23 @@ class Housekeeper:
 
     def run_soon(self, name: str) -> None:
         """Make chore `name` due now: it starts after the current request, in the background."""
-        for chore in self.chores:
-            if chore.name == name:
-                chore.last_started = float("-inf")
-                self.next_due = float("-inf")
+        with self.schedule:
+            for chore in self.chores:
+                if chore.name == name:
+                    chore.last_started = float("-inf")
+                    self.next_due = float("-inf")
 
     def _after_request(self, response):
         now = time.monotonic()
         if now < self.next_due:
             return response
-        for chore in self.chores:
-            if chore.due(now):
-                chore.last_started = now
-                threading.Thread(target=self._run, args=(chore,), daemon=True).start()
-        # A chore still running from its last turn stays due, so the next request asks again.
-        self.next_due = min(chore.last_started + chore.interval for chore in self.chores)
+        with self.schedule:
+            for chore in self.chores:
+                if chore.due(now):
+                    chore.last_started = now
+                    threading.Thread(target=self._run, args=(chore,), daemon=True).start()
+            # A chore still running from its last turn stays due, so the next request asks again.
+            self.next_due = min(chore.last_started + chore.interval for chore in self.chores)
         return response
 
     def _run(self, chore: Chore) -> None:

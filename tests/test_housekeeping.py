@@ -80,3 +80,26 @@ def test_run_soon_starts_a_chore_after_the_next_request(keeper, now):
     assert len(runs) == 1
     request_and_wait(keeper)
     assert len(runs) == 1
+
+
+def test_run_soon_while_another_request_works_out_the_next_time_still_runs_the_chore(
+    keeper, now, monkeypatch
+):
+    """gthread: a request thread reading the chores, then `run_soon` elsewhere, then that thread's write."""
+    chore_runs(keeper, "sweep", 600)
+    now.value += 600  # the sweep is due: this request works out the next time
+    mail = chore_runs(keeper, "mail", 60)  # not due for a minute
+    other = threading.Thread(target=keeper.run_soon, args=("mail",))
+
+    def min_with_run_soon_meanwhile(values):
+        values = list(values)  # the chores as this request read them
+        other.start()
+        other.join(0.2)  # run_soon, from another thread, before this request writes its answer
+        return min(values)
+
+    monkeypatch.setattr(housekeeping, "min", min_with_run_soon_meanwhile, raising=False)
+    request_and_wait(keeper)
+    other.join(2)
+    monkeypatch.delattr(housekeeping, "min")
+    request_and_wait(keeper)  # the next request starts the mail, as run_soon promised
+    assert len(mail) == 1

@@ -111,7 +111,7 @@ class PlainFileCache(FileSystemCache):
         for filename in self._list_dir():
             try:
                 with locked(filename, fcntl.LOCK_EX) as fd:
-                    if fd is None or not still_at(fd, filename):
+                    if fd is None or not still_at(os.fstat(fd), filename):
                         continue  # gone, or replaced by a fresh entry since it was listed
                     (expires,) = EXPIRY.unpack(os.pread(fd, EXPIRY.size, 0))
                     if expires != 0 and expires < now:
@@ -145,9 +145,8 @@ def locked(filename: str, operation: int) -> Iterator[int | None]:
             os.close(fd)  # releases the lock
 
 
-def still_at(fd: int, filename: str) -> bool:
-    """Whether the open, locked file is still the one at `filename` (not removed, not renamed over)."""
-    held = os.fstat(fd)
+def still_at(held: os.stat_result, filename: str) -> bool:
+    """Whether the open, locked file (`held`: its fstat) is still the one at `filename` (not removed, not renamed over)."""
     try:
         current = os.stat(filename)
     except FileNotFoundError:
@@ -181,10 +180,10 @@ def rewrite_in_place(filename: str, content: bytes) -> bool:
     a file that reads as missing, never as another entry.
     """
     with locked(filename, fcntl.LOCK_EX) as fd:
-        if fd is None or len(content) > PAGE_SIZE or not still_at(fd, filename):
+        if fd is None or len(content) > PAGE_SIZE:
             return False
         held = os.fstat(fd)
-        if len(content) > held.st_blocks * 512:
+        if not still_at(held, filename) or len(content) > held.st_blocks * 512:
             return False
         if os.pwrite(fd, content, 0) != len(content):
             raise OSError(f"{filename}: short write")

@@ -60,7 +60,7 @@ class PlainFileCache(FileSystemCache):
                 return None
             return msgspec.msgpack.decode(memoryview(content)[EXPIRY.size :])
         except (OSError, struct.error, msgspec.DecodeError):
-            logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
+            log_failure(filename)
             return None
 
     def set(self, key: str, value: Any, timeout: int | None = None, mgmt_element: bool = False) -> bool:
@@ -76,7 +76,7 @@ class PlainFileCache(FileSystemCache):
             if rewrite_in_place(filename, content):
                 return True
         except OSError:
-            logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
+            log_failure(filename)
             return False
         return self.write_new_file(filename, content)
 
@@ -98,7 +98,7 @@ class PlainFileCache(FileSystemCache):
                 if self._run_safely(lambda: os.replace(temporary, filename) or True) is None:
                     raise PermissionError(f"{filename} could not be replaced")
         except OSError:
-            logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
+            log_failure(filename)
             if temporary is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
@@ -117,7 +117,12 @@ class PlainFileCache(FileSystemCache):
                     if expires != 0 and expires < now:
                         os.unlink(filename)
             except (OSError, struct.error):
-                logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
+                log_failure(filename)
+
+
+def log_failure(filename: str) -> None:
+    """Log the exception being handled for one cache file, in CacheLib's words."""
+    logging.warning("Exception raised while handling cache file '%s'", filename, exc_info=True)
 
 
 @contextlib.contextmanager

@@ -42,7 +42,6 @@ def avatar(name: str) -> ResponseReturnValue:
     return response
 
 
-@bp.app_template_global()
 def avatar_url(name: str, size: int = AVATAR_SIZES[0]) -> str:
     """The URL of one size of a stored avatar."""
     return url_for("uploads.avatar", name=sized_name(name, size))

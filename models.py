@@ -131,7 +131,7 @@ class User(UserMixin, db.Model):
     @classmethod
     def find_by_login(cls, login: str) -> "User | None":
         """The user whose username or e-mail is `login`, ignoring case."""
-        key = login.strip().lower()
+        key = login_key(login)
         if not key:
             return None
         return db.session.scalar(login_lookup("@" in key, ids_only=False), {"login": key})
@@ -139,7 +139,7 @@ class User(UserMixin, db.Model):
     @classmethod
     def login_taken(cls, login: str) -> bool:
         """Whether a username or e-mail is in use, ignoring case (a cheap id-only query)."""
-        key = login.strip().lower()
+        key = login_key(login)
         return (
             key != ""
             and db.session.scalar(login_lookup("@" in key, ids_only=True), {"login": key}) is not None
@@ -152,7 +152,7 @@ class User(UserMixin, db.Model):
         A sign-up form asks about both at once. Only a username without "@" and an
         address with one can share the query; otherwise the username is looked up alone.
         """
-        username_key, email_key = username.strip().lower(), email.strip().lower()
+        username_key, email_key = login_key(username), login_key(email)
         if not username_key or "@" in username_key or "@" not in email_key:
             return {username_key: cls.login_taken(username)}
         rows = db.session.execute(both_logins_lookup(), {"username": username_key, "email": email_key}).all()
@@ -177,6 +177,11 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"
+
+
+def login_key(login: str) -> str:
+    """A username or e-mail address as the look-ups compare it: trimmed, lowercased."""
+    return login.strip().lower()
 
 
 # The lookups of every signed-in request and every account step are built once, with the value

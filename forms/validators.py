@@ -17,6 +17,7 @@ from wtforms.validators import StopValidation
 from wtforms.validators import ValidationError
 
 from models import User
+from models import login_key
 
 USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 PASSWORD_MIN_LENGTH = 10
@@ -71,7 +72,7 @@ def username_available(form: Form, field: Field) -> None:
         address = ""
     answers = User.logins_taken(field.data or "", address)
     form.logins_looked_up = answers
-    if answers[(field.data or "").strip().lower()]:
+    if answers[login_key(field.data or "")]:
         raise ValidationError("That username is taken. Please choose another.")
 
 
@@ -89,7 +90,7 @@ def email_available(form: Form, field: Field) -> None:
     if not getattr(form, "check_availability", True):
         return
     looked_up = vars(form).pop("logins_looked_up", {})  # by username_available, this validation
-    key = (field.data or "").strip().lower()
+    key = login_key(field.data or "")
     if looked_up[key] if key in looked_up else User.login_taken(field.data or ""):
         raise ValidationError("An account with this e-mail address already exists. Try signing in.")
 

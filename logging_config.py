@@ -53,7 +53,8 @@ class RotatingLogFile(RotatingFileHandler):
     once to write it) and stats the path twice per record to be sure it is a regular
     file (bpo-45401). Here the text measured is the text written, and the regular-file
     check (the library's own `shouldRollover`) runs only once the file is due to roll
-    over, the order Python 3.13 adopted: about 25 us of the 140 a log line cost.
+    over, the order Python 3.13 adopted. With the request read once (RequestFormatter), a log
+    line in a request costs 25 us of CPU instead of 37 (a loop; 56 -> 44 us in this handler in a walk).
     """
 
     formatted: tuple[logging.LogRecord, str] | None = None  # the record being emitted, as text

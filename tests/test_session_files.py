@@ -181,3 +181,48 @@ def test_a_counted_cache_keeps_cachelibs_own_write(tmp_path):
     cache = PlainFileCache(str(tmp_path / "counted"), threshold=10, mode=MODE)
     cache.set("a", {"n": 1}, timeout=60)
     assert cache._file_count == 1 and cache.get("a") == {"n": 1}
+
+
+def test_a_new_file_cut_short_by_the_disk_says_so_and_leaves_no_temporary_file(tmp_path, monkeypatch, caplog):
+    cache = cache_in(tmp_path / "cache")
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, data[:3]))
+    with caplog.at_level(logging.WARNING):
+        assert cache.set("session:a", {"n": 1}, timeout=60) is False
+    assert "Exception raised while handling cache file" in caplog.text
+    assert os.listdir(tmp_path / "cache") == []
+    assert cache.get("session:a") is None
+
+
+def test_a_temporary_file_that_cannot_be_created_says_so(tmp_path, monkeypatch, caplog):
+    cache = cache_in(tmp_path / "cache")
+    real_open = os.open
+
+    def refuse_new_files(path, flags, *args):
+        if flags & os.O_CREAT:
+            raise PermissionError(13, "refused")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse_new_files)
+    with caplog.at_level(logging.WARNING):
+        assert cache.set("session:a", {"n": 1}, timeout=60) is False
+    assert "Exception raised while handling cache file" in caplog.text
+    assert os.listdir(tmp_path / "cache") == []
+
+
+def test_temporary_files_have_their_own_names_and_are_not_entries(tmp_path, monkeypatch):
+    cache = cache_in(tmp_path / "cache")
+    sources = []
+    real_replace = os.replace
+    monkeypatch.setattr(
+        os, "replace", lambda source, target: sources.append(source) or real_replace(source, target)
+    )
+    cache.set("session:a", {"n": 1}, timeout=60)
+    bigger = {"text": "x" * session_files.PAGE_SIZE}
+    cache.set("session:a", bigger, timeout=60)  # larger than a page: a second new file
+    assert len(set(sources)) == 2
+    left_by_a_crash = tmp_path / "cache" / os.path.basename(sources[0])
+    left_by_a_crash.write_bytes(b"half")
+    assert list(cache._list_dir()) == [cache._get_filename("session:a")]
+    cache.remove_expired()
+    assert cache.get("session:a") == bigger

@@ -2,6 +2,7 @@
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy import inspect
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -12,14 +13,12 @@ from tests.conftest import add_user
 ADA = {"username": "ada", "email": "ada@example.com", "password_hash": "not-a-real-hash"}
 
 
-def writes_during(action) -> list[str]:
-    """The first three words of every INSERT, UPDATE or DELETE sent while `action` runs."""
+def statements_during(action) -> list[str]:
+    """Every statement sent while `action` runs."""
     sent = []
 
     def note(conn, cursor, statement, parameters, context, executemany):
-        words = statement.split()
-        if words[0].upper() in {"INSERT", "UPDATE", "DELETE"}:
-            sent.append(" ".join(words[:3]))
+        sent.append(statement)
 
     event.listen(db.engine, "before_cursor_execute", note)
     try:
@@ -27,6 +26,12 @@ def writes_during(action) -> list[str]:
     finally:
         event.remove(db.engine, "before_cursor_execute", note)
     return sent
+
+
+def writes_during(action) -> list[str]:
+    """The first three words of every INSERT, UPDATE or DELETE sent while `action` runs."""
+    words = [statement.split() for statement in statements_during(action)]
+    return [" ".join(line[:3]) for line in words if line[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
 
 
 def test_inserting_a_user_sends_one_insert_and_fills_in_the_defaults(any_db_app):
@@ -70,3 +75,32 @@ def test_an_inserted_user_unchanged_costs_the_commit_no_further_write(any_db_app
     with any_db_app.app_context():
         User.insert(**ADA)
         assert writes_during(db.session.commit) == []
+
+
+def test_an_inserted_user_is_as_good_as_one_read_back(any_db_app):
+    """Pins the SQLAlchemy details `models.as_loaded` leans on: a class manager's new instance,
+    column values in `__dict__`, an identity key, and nothing noted as changed."""
+    with any_db_app.app_context():
+        user = User.insert(**ADA, first_name="Ada", interests=["forms"], avatar=None)  # every column sent
+        state = inspect(user)
+        assert state.persistent and state.key == (User, (user.id,), None)
+        assert not state.modified and not state.committed_state
+        assert db.session.get(User, user.id) is user  # found in the identity map, not loaded again
+        columns = [column.key for column in User.__table__.columns]
+        read = {}
+        assert statements_during(lambda: read.update({key: getattr(user, key) for key in columns})) == []
+        db.session.commit()
+        db.session.expunge_all()
+        stored = db.session.get(User, read["id"])
+        assert {key: getattr(stored, key) for key in columns if key not in {"created_at", "updated_at"}} == {
+            key: value for key, value in read.items() if key not in {"created_at", "updated_at"}
+        }
+        assert stored.first_name == "Ada" and stored.interests == ["forms"]
+
+
+def test_an_inserted_users_relationships_and_composites_load_as_usual(any_db_app):
+    with any_db_app.app_context():
+        user = User.insert(**ADA, street="1 Loom St", city="London", country="GB")
+        assert (user.address.street, user.address.city, user.address.country) == ("1 Loom St", "London", "GB")
+        assert list(user.documents) == [] and list(user.recipes) == []
+        db.session.commit()

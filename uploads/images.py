@@ -1,5 +1,7 @@
 """The avatar image pipeline: open safely with Pillow, normalise, strip metadata, re-encode."""
 
+import io
+import itertools
 import warnings
 from typing import IO
 
@@ -64,19 +66,34 @@ def avatar_images(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> l
 
     `draft` lets the JPEG decoder scale down while decoding, to the smallest scale
     that still covers the largest size: far cheaper than decoding 12 megapixels.
-    Each smaller size is made from the one before it.
+    Each smaller size is made from the one before it. A size the picture already fits
+    in is the image of the size before it, the same object: `thumbnail` would leave a
+    copy unchanged, so there is nothing to copy or to encode again (see avatar_webps).
     """
     sizes = tuple(sorted(sizes, reverse=True))
     image = decode_for(open_image(stream), sizes[0])
-    made = []
+    made: list[Image.Image] = []
     for size in sizes:
+        if made and image.width <= size and image.height <= size:
+            made.append(made[-1])
+            continue
         image = image.copy() if made else image
         image.thumbnail(
             (size, size), Image.Resampling.BICUBIC
         )  # thumbnail's default; LANCZOS costs 40 % more
-        made.append(image)
-    # Fresh images carry no EXIF/GPS/ICC metadata from the upload.
-    return [without_metadata(image) for image in made]
+        # A fresh image carries no EXIF/GPS/ICC metadata from the upload.
+        made.append(without_metadata(image))
+    return made
+
+
+def avatar_webps(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> list[bytes]:
+    """Every avatar size (largest first) as WebP bytes; a size that is the same image as the one
+    before it (a small upload) reuses its bytes instead of a second encode (about 70 us)."""
+    images = avatar_images(stream, sizes)
+    encoded = [webp_bytes(images[0])]
+    for previous, image in itertools.pairwise(images):
+        encoded.append(encoded[-1] if image is previous else webp_bytes(image))
+    return encoded
 
 
 def decode_for(image: Image.Image, size: int) -> Image.Image:
@@ -121,6 +138,9 @@ def upright(image: Image.Image) -> Image.Image:
     return image.transpose(method) if method is not None else image
 
 
-def save_webp(image: Image.Image, fp: IO[bytes]) -> None:
-    """Encode as WebP: small, and understood by every current browser."""
-    image.save(fp, format="WEBP", quality=85, method=WEBP_METHOD)
+def webp_bytes(image: Image.Image) -> bytes:
+    """Encoded as WebP (small, and understood by every current browser), in memory: Pillow's WebP
+    encoder makes the whole file before writing it, and an avatar is a few kilobytes."""
+    out = io.BytesIO()
+    image.save(out, format="WEBP", quality=85, method=WEBP_METHOD)
+    return out.getvalue()

@@ -72,10 +72,11 @@ def write_files(kind: str, files: dict[str, bytes]) -> None:
 def write_atomically(directory: str, name: str, data: bytes) -> str:
     """Write `data` as `directory/name` via a partial file and a rename, so no half-written file is ever visible.
 
-    The partial file is one `os.open` (exclusive, no symlink followed, mode 0o600) under a UUID
-    name and one write: mkstemp's random name and an `fdopen` buffer cost more, for one write.
+    The partial file is one `os.open` (exclusive, no symlink followed, mode 0o600) named after
+    the stored name, already a fresh UUID, and one write: mkstemp's random name and an `fdopen`
+    buffer cost more, for one write.
     """
-    partial = os.path.join(directory, f"{PARTIAL_PREFIX}{uuid.uuid4().hex}")
+    partial = os.path.join(directory, f"{PARTIAL_PREFIX}{name}")
     fd = os.open(partial, PARTIAL_FLAGS, 0o600)
     try:
         try:

@@ -1,7 +1,6 @@
 """The avatar image pipeline: open safely with Pillow, normalise, strip metadata, re-encode."""
 
 import io
-import itertools
 import warnings
 from typing import IO
 
@@ -66,17 +65,12 @@ def avatar_images(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> l
 
     `draft` lets the JPEG decoder scale down while decoding, to the smallest scale
     that still covers the largest size: far cheaper than decoding 12 megapixels.
-    Each smaller size is made from the one before it. A size the picture already fits
-    in is the image of the size before it, the same object: `thumbnail` would leave a
-    copy unchanged, so there is nothing to copy or to encode again (see avatar_webps).
+    Each smaller size is made from the one before it.
     """
     sizes = tuple(sorted(sizes, reverse=True))
     image = decode_for(open_image(stream), sizes[0])
     made: list[Image.Image] = []
     for size in sizes:
-        if made and image.width <= size and image.height <= size:
-            made.append(made[-1])
-            continue
         image = image.copy() if made else image
         image.thumbnail(
             (size, size), Image.Resampling.BICUBIC
@@ -87,13 +81,8 @@ def avatar_images(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> l
 
 
 def avatar_webps(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> list[bytes]:
-    """Every avatar size (largest first) as WebP bytes; a size that is the same image as the one
-    before it (a small upload) reuses its bytes instead of a second encode (about 70 us)."""
-    images = avatar_images(stream, sizes)
-    encoded = [webp_bytes(images[0])]
-    for previous, image in itertools.pairwise(images):
-        encoded.append(encoded[-1] if image is previous else webp_bytes(image))
-    return encoded
+    """Every avatar size (largest first) as WebP bytes."""
+    return [webp_bytes(image) for image in avatar_images(stream, sizes)]
 
 
 def decode_for(image: Image.Image, size: int) -> Image.Image:

@@ -17,7 +17,9 @@ Werkzeug has no setting for the decoder class: `MultiPartParser.parse` and
 `FormDataParser._parse_multipart` name their collaborator as a module global. `rebound` gives
 a copy of each function (the same code object) whose globals name this module's classes, so
 only the request class that uses `BoundaryFindingFormDataParser` changes; the process-wide
-Werkzeug is left alone.
+Werkzeug is left alone. The decoder's `next_event` is rebound the same way, to read part headers
+with multipart_headers (Werkzeug's answers, remembered), and the parser asks multipart_headers
+for a part's charset; tests/test_multipart_uploads.py reads bodies both ways and compares.
 """
 
 import re
@@ -26,10 +28,14 @@ from collections.abc import Callable
 from typing import Any
 from typing import TypeVar
 
+from werkzeug.datastructures import Headers
 from werkzeug.formparser import FormDataParser
 from werkzeug.formparser import MultiPartParser
 from werkzeug.sansio.multipart import LINE_BREAK
 from werkzeug.sansio.multipart import MultipartDecoder
+
+from multipart_headers import parse_disposition
+from multipart_headers import part_charset
 
 # What may follow `--boundary` in both of Werkzeug's patterns, with the same group 1: `--` (the
 # last boundary) with optional trailing blanks and line break, or blanks and a line break.
@@ -129,18 +135,6 @@ def line_break_start(buffer: bytes | bytearray, index: int, pos: int) -> int | N
     return None
 
 
-class BoundaryFindingDecoder(MultipartDecoder):
-    """Werkzeug's multipart decoder, its two boundary patterns DelimiterPatterns instead of compiled regexes."""
-
-    def __init__(
-        self, boundary: bytes, max_form_memory_size: int | None = None, *, max_parts: int | None = None
-    ) -> None:
-        super().__init__(PLACEHOLDER_BOUNDARY, max_form_memory_size, max_parts=max_parts)
-        self.boundary = boundary
-        self.preamble_re = DelimiterPattern(boundary, line_break_required=False)  # type: ignore[assignment]
-        self.boundary_re = DelimiterPattern(boundary, line_break_required=True)  # type: ignore[assignment]
-
-
 def rebound(function: Function, **names: object) -> Function:
     """`function` (the same code) reading `names` where its module's globals have others."""
     copy = types.FunctionType(
@@ -156,10 +150,32 @@ def rebound(function: Function, **names: object) -> Function:
     return copy  # type: ignore[return-value]
 
 
+class BoundaryFindingDecoder(MultipartDecoder):
+    """Werkzeug's multipart decoder, its two boundary patterns DelimiterPatterns instead of compiled regexes.
+
+    Its `next_event` is Werkzeug's, reading each part's Content-Disposition with
+    multipart_headers.parse_disposition (the same answer, remembered for the values forms repeat).
+    """
+
+    next_event = rebound(MultipartDecoder.next_event, parse_options_header=parse_disposition)
+
+    def __init__(
+        self, boundary: bytes, max_form_memory_size: int | None = None, *, max_parts: int | None = None
+    ) -> None:
+        super().__init__(PLACEHOLDER_BOUNDARY, max_form_memory_size, max_parts=max_parts)
+        self.boundary = boundary
+        self.preamble_re = DelimiterPattern(boundary, line_break_required=False)  # type: ignore[assignment]
+        self.boundary_re = DelimiterPattern(boundary, line_break_required=True)  # type: ignore[assignment]
+
+
 class BoundaryFindingMultiPartParser(MultiPartParser):
     """Werkzeug's multipart parser, decoding with BoundaryFindingDecoder."""
 
     parse = rebound(MultiPartParser.parse, MultipartDecoder=BoundaryFindingDecoder)
+
+    def get_part_charset(self, headers: Headers) -> str:
+        """Werkzeug's answer, without its caught KeyError for a text part (multipart_headers.part_charset)."""
+        return part_charset(headers, super().get_part_charset)
 
 
 class BoundaryFindingFormDataParser(FormDataParser):

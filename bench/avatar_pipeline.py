@@ -83,7 +83,7 @@ def formwork_client(work: str):
         db.session.add(user)
         db.session.commit()
     client = app.test_client()
-    from tests.helpers import form_values
+    from tests.page_reading import form_values
 
     client.post(
         "/login", data={**form_values(client.get("/login")), "username": "bench", "password": "Bench-pass-1!"}

@@ -69,6 +69,18 @@ BODIES = {
     "no Content-Disposition": (b"cd", body_of(b"cd").replace(b"Content-Disposition", b"Content-Whatever", 1)),
     "the boundary nowhere": (b"absent", body_of(b"elsewhere")),
     "nothing after the headers": (b"cut", body_of(b"cut")[:60]),
+    "a text part in its own charset": (
+        b"cs",
+        body_of(b"cs").replace(
+            b'name="name"\r\n', b'name="name"\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n', 1
+        ),
+    ),
+    "quoted and long names": (
+        b"qn",
+        body_of(b"qn")
+        .replace(b'name="name"', b'name="n\\"a\\"me"', 1)
+        .replace(b'name="empty"', b'name="' + b"e" * 300 + b'"'),
+    ),
 }
 
 MALFORMED = [

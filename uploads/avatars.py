@@ -14,8 +14,7 @@ from uploads.commit import StoredFile
 from uploads.commit import owned_files
 from uploads.images import AVATAR_SIZES
 from uploads.images import ImageRejected
-from uploads.images import avatar_images
-from uploads.images import save_webp
+from uploads.images import avatar_webps
 from uploads.names import about_file
 from uploads.sweep import referenced_by
 
@@ -42,16 +41,11 @@ def save_avatar(stream: IO[bytes], kind: str) -> str:
     Raises ImageRejected (with a message for the user) when it is not an image.
     Every size is written, or none is.
     """
-    images = avatar_images(stream)
+    encoded = avatar_webps(stream)
     name = storage.new_stored_name("webp")
-    try:
-        for size, image in zip(AVATAR_SIZES, images, strict=True):
-            storage.write_atomically(
-                kind, sized_name(name, size), lambda fh, image=image: save_webp(image, fh)
-            )
-    except BaseException:
-        delete_files(kind, name)
-        raise
+    storage.write_files(
+        kind, {sized_name(name, size): data for size, data in zip(AVATAR_SIZES, encoded, strict=True)}
+    )
     return name
 
 

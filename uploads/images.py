@@ -1,5 +1,6 @@
 """The avatar image pipeline: open safely with Pillow, normalise, strip metadata, re-encode."""
 
+import io
 import warnings
 from typing import IO
 
@@ -68,15 +69,20 @@ def avatar_images(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> l
     """
     sizes = tuple(sorted(sizes, reverse=True))
     image = decode_for(open_image(stream), sizes[0])
-    made = []
+    made: list[Image.Image] = []
     for size in sizes:
         image = image.copy() if made else image
         image.thumbnail(
             (size, size), Image.Resampling.BICUBIC
         )  # thumbnail's default; LANCZOS costs 40 % more
-        made.append(image)
-    # Fresh images carry no EXIF/GPS/ICC metadata from the upload.
-    return [without_metadata(image) for image in made]
+        # A fresh image carries no EXIF/GPS/ICC metadata from the upload.
+        made.append(without_metadata(image))
+    return made
+
+
+def avatar_webps(stream: IO[bytes], sizes: tuple[int, ...] = AVATAR_SIZES) -> list[bytes]:
+    """Every avatar size (largest first) as WebP bytes."""
+    return [webp_bytes(image) for image in avatar_images(stream, sizes)]
 
 
 def decode_for(image: Image.Image, size: int) -> Image.Image:
@@ -121,6 +127,9 @@ def upright(image: Image.Image) -> Image.Image:
     return image.transpose(method) if method is not None else image
 
 
-def save_webp(image: Image.Image, fp: IO[bytes]) -> None:
-    """Encode as WebP: small, and understood by every current browser."""
-    image.save(fp, format="WEBP", quality=85, method=WEBP_METHOD)
+def webp_bytes(image: Image.Image) -> bytes:
+    """Encoded as WebP (small, and understood by every current browser), in memory: Pillow's WebP
+    encoder makes the whole file before writing it, and an avatar is a few kilobytes."""
+    out = io.BytesIO()
+    image.save(out, format="WEBP", quality=85, method=WEBP_METHOD)
+    return out.getvalue()

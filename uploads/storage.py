@@ -7,7 +7,6 @@ import re
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
@@ -17,6 +16,8 @@ from flask import current_app
 STORED_NAME = re.compile(r"^[0-9a-f]{32}(-[0-9]{2,4})?\.(webp|png|jpg|pdf|docx|txt)$")
 PARTIAL_PREFIX = ".part-"
 CHUNK = 64 * 1024
+# A partial file is always new (never an existing file or a symlink planted under its name).
+PARTIAL_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 class FileTooLarge(ValueError):
@@ -54,18 +55,47 @@ def is_stored_name(name: str) -> bool:
     return bool(STORED_NAME.match(name or ""))
 
 
-def write_atomically(kind: str, name: str, write: Callable[[IO[bytes]], None]) -> str:
-    """Write via a temporary file and rename, so no half-written file is ever visible."""
+def write_files(kind: str, files: dict[str, bytes]) -> None:
+    """Write each of `files` (stored name: bytes) in `kind` atomically; if one fails, none is kept."""
     directory = upload_dir(kind)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=PARTIAL_PREFIX)
+    written: list[str] = []
     try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.replace(tmp, os.path.join(directory, name))
+        for name, data in files.items():
+            written.append(write_atomically(directory, name, data))
     except BaseException:
-        os.unlink(tmp)
+        for path in written:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
         raise
-    return os.path.join(directory, name)
+
+
+def write_atomically(directory: str, name: str, data: bytes) -> str:
+    """Write `data` as `directory/name` via a partial file and a rename, so no half-written file is ever visible.
+
+    The partial file is one `os.open` (exclusive, no symlink followed, mode 0o600) named after
+    the stored name, already a fresh UUID, and one write: mkstemp's random name and an `fdopen`
+    buffer cost more, for one write.
+    """
+    partial = os.path.join(directory, f"{PARTIAL_PREFIX}{name}")
+    fd = os.open(partial, PARTIAL_FLAGS, 0o600)
+    try:
+        try:
+            write_all(fd, data)
+        finally:
+            os.close(fd)
+        path = os.path.join(directory, name)
+        os.replace(partial, path)
+    except BaseException:
+        os.unlink(partial)
+        raise
+    return path
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """`os.write` until every byte is written: a write to a file may write fewer (a signal, a full disk)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def receive_stream(kind: str, stream: IO[bytes], max_bytes: int) -> Received:

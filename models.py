@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import composite
+from sqlalchemy.orm import configure_mappers
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm import mapped_column
 from werkzeug.security import check_password_hash
@@ -257,13 +258,17 @@ def user_attribute_names() -> tuple[str, ...]:
 def loaded_user(session: Session, row: Row) -> User:
     """The User of a full users row, in `session` exactly as if the ORM had loaded it.
 
-    What the ORM's loading does for a new row: a fresh instance (through the mapper's class
+    What the ORM's loading does for a new row: mappers configured (as `User()` would: a new
+    process's first ORM use may be this load), a fresh instance (through the mapper's class
     manager, as the ORM makes them, not `__init__`), its state's dict filled with the values
     (`InstanceState.dict`: committed values, no change history), the identity key from the
     primary key (`make_transient_to_detached`), and the object attached to the Session, so it
-    is in the identity map and a later change is an UPDATE at the next flush. About 60 us of a
-    signed-in request's 130 to 450 us user load (tests/test_user_loading.py pins it).
+    is in the identity map and a later change is an UPDATE at the next flush. No load event is
+    sent: the one listener, the `address` composite's, would build the Address now; it is built
+    from the same columns on first read instead. About 45 of a walk's 310 to 330 us user load
+    (tests/test_signed_in_user_load.py pins the internals).
     """
+    configure_mappers()
     user = inspect(User).class_manager.new_instance()
     inspect(user).dict.update(zip(user_attribute_names(), row, strict=True))
     make_transient_to_detached(user)

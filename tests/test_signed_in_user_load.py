@@ -1,5 +1,8 @@
 """`User.find_by_session_token`: a Core read made into the object the ORM would have loaded."""
 
+import os
+import subprocess
+import sys
 from contextlib import contextmanager
 
 from sqlalchemy import event
@@ -122,3 +125,40 @@ def test_every_column_has_its_attribute_and_the_orm_internals_used_are_there():
     assert set(user_attribute_names()) <= set(inspect(User).column_attrs.keys())
     made = inspect(User).class_manager.new_instance()
     assert inspect(made).dict is made.__dict__ and inspect(made).transient
+
+
+FIRST_ORM_USE = """
+import sys
+from sqlalchemy import insert
+from sqlalchemy import inspect
+from app import create_app
+from extensions import db
+from models import User
+from tests.conftest import overrides_for
+app = create_app(overrides_for(__import__("pathlib").Path(sys.argv[1])))
+with app.app_context():
+    db.create_all()
+    db.session.execute(insert(User.__table__), {"username": "ada", "email": "a@example.com",
+                       "password_hash": "x", "session_token": "t" * 43, "city": "Lyon"})
+    db.session.commit()
+with app.app_context():
+    assert not inspect(User).configured
+    user = User.find_by_session_token("t" * 43)
+    user.bio = "Changed"
+    db.session.commit()
+    print(user.username, user.address.city, len(user.documents), inspect(user).persistent)
+"""
+
+
+def test_a_new_process_whose_first_orm_use_is_the_signed_in_load_configures_the_mappers(tmp_path):
+    """A worker's first request can be a signed-in page: the load must not find User half set up."""
+    ran = subprocess.run(
+        [sys.executable, "-c", FIRST_ORM_USE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+        timeout=60,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert ran.stdout.split() == ["ada", "Lyon", "0", "True"]

@@ -24,7 +24,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import composite
-from sqlalchemy.orm import configure_mappers
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm import mapped_column
 from werkzeug.security import check_password_hash
@@ -268,8 +267,8 @@ def loaded_user(session: Session, row: Row) -> User:
     from the same columns on first read instead. About 45 of a walk's 310 to 330 us user load
     (tests/test_signed_in_user_load.py pins the internals).
     """
-    configure_mappers()
-    user = inspect(User).class_manager.new_instance()
+    User.registry.configure(cascade=True)  # what User()'s init event checks: a flag once configured
+    user = User.__mapper__.class_manager.new_instance()
     inspect(user).dict.update(zip(user_attribute_names(), row, strict=True))
     make_transient_to_detached(user)
     session.add(user)

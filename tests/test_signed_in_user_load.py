@@ -123,7 +123,7 @@ def test_every_column_has_its_attribute_and_the_orm_internals_used_are_there():
     """Pin-check: `loaded_user` leans on the mapper's class manager and `InstanceState.dict`."""
     assert len(user_attribute_names()) == len(User.__table__.c)
     assert set(user_attribute_names()) <= set(inspect(User).column_attrs.keys())
-    made = inspect(User).class_manager.new_instance()
+    made = User.__mapper__.class_manager.new_instance()
     assert inspect(made).dict is made.__dict__ and inspect(made).transient
 
 

@@ -5,14 +5,19 @@ import subprocess
 import sys
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import event
 from sqlalchemy import inspect
 from sqlalchemy import select
 
 from extensions import db
 from models import User
+from models import session_token_lookup
+from models import session_token_row
 from models import user_attribute_names
 from tests.conftest import add_user
+from tests.test_user_lookups import DIALECTS
+from tests.test_user_lookups import sql
 
 
 @contextmanager
@@ -41,6 +46,11 @@ def orm_executions_during(action) -> list[bool]:
     with listening(db.session, "do_orm_execute", lambda state: seen.append(state.is_orm_statement)):
         action()
     return seen
+
+
+@pytest.mark.parametrize("dialect", DIALECTS, ids=["sqlite", "postgresql"])
+def test_the_core_row_select_is_the_orm_lookups_sql(dialect):
+    assert sql(session_token_row(), dialect) == sql(session_token_lookup(), dialect)
 
 
 def token_of(app, user_id: int) -> str:

@@ -13,8 +13,10 @@ the request's data through `forms.formdata.clean_formdata` first, and
 """
 
 import weakref
+from collections.abc import Hashable
 from functools import cache
 from typing import Any
+from typing import ClassVar
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup
@@ -139,8 +141,11 @@ class QuickRenderMeta:
         try:
             formdata = super().wrap_formdata(form, formdata)  # type: ignore[misc]
         except (TypeError, ValueError):  # a JSON body that is not an object: as good as empty
-            return MultiDict()
-        return clean_formdata(form, formdata)
+            formdata = MultiDict()
+        else:
+            formdata = clean_formdata(form, formdata)
+        form.given_formdata = formdata is not None  # for FormworkForm.process: was it built blank?
+        return formdata
 
     def bind_field(self, form: Form, unbound_field: Any, options: dict[str, Any]) -> Field:
         field = super().bind_field(form, unbound_field, options)  # type: ignore[misc]
@@ -156,10 +161,28 @@ class QuickRenderMeta:
 
 
 class FormworkForm(FlaskForm):
-    """Base of every Formwork page form: CSRF (Flask-WTF's tokens, see forms/csrf.py) and quick rendering."""
+    """Base of every Formwork page form: CSRF (Flask-WTF's tokens, see forms/csrf.py) and quick rendering.
+
+    A subclass sets `reuse_blank_drawing` to promise that, built blank, it is drawn the same
+    every time but for what `blank_drawing_variant` returns: `render_form` then draws it
+    once and reuses the drawing (macros/blank_forms.py). `built_blank` says whether this
+    form was built (or last processed) from nothing but its fields' defaults.
+    """
+
+    reuse_blank_drawing: ClassVar[bool] = False
+    built_blank = False
 
     class Meta(CachedPayloadCSRFMeta, QuickRenderMeta):
         pass
+
+    def process(self, formdata=None, obj=None, data=None, extra_filters=None, **kwargs) -> None:
+        self.given_formdata = True  # unless Meta.wrap_formdata finds none
+        super().process(formdata, obj, data=data, extra_filters=extra_filters, **kwargs)
+        self.built_blank = not self.given_formdata and obj is None and data is None and not kwargs
+
+    def blank_drawing_variant(self) -> Hashable:
+        """What, besides the class and its field names, the blank drawing of this form depends on."""
+        return ()
 
 
 class FormworkSubform(Form):

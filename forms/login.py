@@ -13,6 +13,8 @@ from forms.base import FormworkForm
 class LoginForm(FormworkForm):
     """Username or e-mail, and password."""
 
+    reuse_blank_drawing = True  # the same empty form for everyone (macros/blank_forms.py)
+
     username = StringField(
         "Username or e-mail",
         validators=[DataRequired("Enter your username or e-mail address."), Length(max=254)],

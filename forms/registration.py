@@ -88,6 +88,7 @@ class AccountForm(FormworkForm):
     )
     confirm_password = PasswordField("Confirm password", render_kw={"maxlength": 1024})
 
+    reuse_blank_drawing = True  # the same empty form for everyone (macros/blank_forms.py)
     # True once the wizard holds an accepted password: blank boxes then mean "keep it".
     has_password = False
     # False where the database's unique indexes are the check (a wizard's final confirm):
@@ -97,6 +98,10 @@ class AccountForm(FormworkForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.password.flags.required = self.confirm_password.flags.required = True
+
+    def blank_drawing_variant(self) -> bool:
+        """keep_existing_password changes the password boxes' flags and help."""
+        return self.has_password
 
     def keep_existing_password(self) -> None:
         """Let the password boxes stay blank: the wizard already has a hash."""
@@ -150,6 +155,8 @@ class AddressForm(FormworkSubform):
 class ProfileForm(FormworkForm):
     """Step 2: your name and address."""
 
+    reuse_blank_drawing = True
+
     first_name = StringField(
         "First name", validators=[DataRequired("Enter your first name."), Length(max=80)]
     )
@@ -159,6 +166,8 @@ class ProfileForm(FormworkForm):
 
 class PreferencesForm(FormworkForm):
     """Step 3: plan, newsletter, interests, an optional avatar, and the terms."""
+
+    reuse_blank_drawing = True  # remove_avatar, deleted while no photo is staged, is told by the field names
 
     plan = RadioField(
         "Plan",
@@ -177,3 +186,9 @@ class PreferencesForm(FormworkForm):
         validators=[DataRequired("You must agree to the terms to create an account.")],
         description="The terms of use are linked above this form.",
     )
+
+
+class ConfirmForm(FormworkForm):
+    """The review page's form: its CSRF token and the Back and Confirm buttons."""
+
+    reuse_blank_drawing = True

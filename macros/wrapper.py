@@ -12,11 +12,14 @@ Python goes through the `render_field` macro, which the template hands in.
 """
 
 from collections.abc import Callable
+from collections.abc import Hashable
 from typing import Any
 
 from markupsafe import Markup
 from wtforms import Form
 
+from macros.blank_forms import MAX_KEPT
+from macros.blank_forms import blank_drawing_key
 from macros.cells import RenderField
 from macros.cells import draw_fields
 from macros.escaping import quick_escape
@@ -64,12 +67,27 @@ class FormMacro:
     def __init__(self, macro: Callable[..., Markup], render_field: RenderField) -> None:
         self.macro = macro
         self.render_field = render_field
+        # Blank forms' drawings (macros/blank_forms.py): key -> the markup before and after the hidden fields.
+        self.blank_drawings: dict[Hashable, tuple[str, str]] = {}
 
     def __call__(self, *args: Any, caller: Any = None, **kwargs: Any) -> Markup:
         if caller is not None:
             return self.macro(*args, caller=caller, **kwargs)
+        form = args[0] if args else kwargs.get("form")
+        options = {name: value for name, value in kwargs.items() if name != "form"}
+        key = blank_drawing_key(form, args[1:], options)
+        kept = self.blank_drawings.get(key) if key is not None else None
+        if kept is not None:
+            hidden = str(quick_escape(form.hidden_tag()))
+            return Markup("".join((kept[0], hidden, kept[1])))  # noqa: S704 (all of it drawn escaped)
         drawn = draw_form(self.render_field, *args, **kwargs)
-        return self.macro(*args, **kwargs) if drawn is None else drawn
+        if drawn is None:
+            return self.macro(*args, **kwargs)
+        if key is not None and len(self.blank_drawings) < MAX_KEPT:
+            head, hidden, tail = str(drawn).partition(str(quick_escape(form.hidden_tag())))
+            if hidden:
+                self.blank_drawings[key] = (head, tail)
+        return drawn
 
 
 def draw_form(

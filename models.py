@@ -127,7 +127,7 @@ class User(UserMixin, db.Model):
         after it leaves the object in the session as if its row existed (reading it then
         raises ObjectDeletedError): the caller rolls back only to give up on it.
         """
-        result = db.session.execute(user_insert(), values)
+        result = db.session.connection().execute(user_insert(), values)  # Core: straight to the connection
         user = as_loaded(cls, {"id": result.inserted_primary_key[0], **result.last_inserted_params()})
         db.session.add(user)
         return user

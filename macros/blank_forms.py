@@ -21,6 +21,9 @@ from collections.abc import Hashable
 from flask import current_app
 from wtforms import Form
 from wtforms import FormField
+from wtforms.widgets import HiddenInput
+
+from macros.escaping import quick_escape
 
 MAX_KEPT = 64
 MARKER_KEYS = ("FORM_REQUIRED_MARKER", "FORM_OPTIONAL_MARKER")
@@ -56,3 +59,32 @@ def error_free(form: Form, names: list[str]) -> bool:
         elif field.errors:
             return False
     return True
+
+
+def token_field(form: Form):
+    """The form's CSRF field when it is its only hidden field and holds this request's token, else None."""
+    hidden = [field for field in form if isinstance(field.widget, HiddenInput)]
+    name = getattr(form.meta, "csrf_field_name", None) if getattr(form.meta, "csrf", False) else None
+    if len(hidden) == 1 and hidden[0].short_name == name and getattr(hidden[0], "current_token", None):
+        return hidden[0]
+    return None
+
+
+def hidden_halves(form: Form, hidden: str) -> tuple[str, str] | None:
+    """The form's hidden fields as drawn (`hidden`), split around its CSRF token: all that changes per request.
+
+    None when anything else could (another hidden field, no token): then they are drawn each time.
+    """
+    field = token_field(form)
+    if field is None:
+        return None
+    head, token, tail = hidden.partition(str(quick_escape(field.current_token)))
+    return (head, tail) if token and str(quick_escape(field.current_token)) not in tail else None
+
+
+def hidden_now(form: Form, halves: tuple[str, str] | None) -> str:
+    """This request's hidden fields: the kept halves around its token, or Flask-WTF's `hidden_tag`."""
+    field = token_field(form) if halves is not None else None
+    if field is None:
+        return str(quick_escape(form.hidden_tag()))  # type: ignore[attr-defined]
+    return f"{halves[0]}{quick_escape(field.current_token)}{halves[1]}"

@@ -20,6 +20,8 @@ from wtforms import Form
 
 from macros.blank_forms import MAX_KEPT
 from macros.blank_forms import blank_drawing_key
+from macros.blank_forms import hidden_halves
+from macros.blank_forms import hidden_now
 from macros.cells import RenderField
 from macros.cells import draw_fields
 from macros.escaping import quick_escape
@@ -67,8 +69,9 @@ class FormMacro:
     def __init__(self, macro: Callable[..., Markup], render_field: RenderField) -> None:
         self.macro = macro
         self.render_field = render_field
-        # Blank forms' drawings (macros/blank_forms.py): key -> the markup before and after the hidden fields.
-        self.blank_drawings: dict[Hashable, tuple[str, str]] = {}
+        # Blank forms' drawings (macros/blank_forms.py): key -> the markup before and after the
+        # hidden fields, and the hidden fields' own markup before and after the CSRF token.
+        self.blank_drawings: dict[Hashable, tuple[str, str, tuple[str, str] | None]] = {}
 
     def __call__(self, *args: Any, caller: Any = None, **kwargs: Any) -> Markup:
         if caller is not None:
@@ -78,15 +81,16 @@ class FormMacro:
         key = blank_drawing_key(form, args[1:], options)
         kept = self.blank_drawings.get(key) if key is not None else None
         if kept is not None:
-            hidden = str(quick_escape(form.hidden_tag()))
+            hidden = hidden_now(form, kept[2])
             return Markup("".join((kept[0], hidden, kept[1])))  # noqa: S704 (all of it drawn escaped)
         drawn = draw_form(self.render_field, *args, **kwargs)
         if drawn is None:
             return self.macro(*args, **kwargs)
         if key is not None and len(self.blank_drawings) < MAX_KEPT:
-            head, hidden, tail = str(drawn).partition(str(quick_escape(form.hidden_tag())))
-            if hidden:
-                self.blank_drawings[key] = (head, tail)
+            hidden = str(quick_escape(form.hidden_tag()))
+            head, found, tail = str(drawn).partition(hidden) if hidden else (str(drawn), "", "")
+            if found or not hidden:
+                self.blank_drawings[key] = (head, tail, hidden_halves(form, hidden))
         return drawn
 
 

@@ -160,3 +160,13 @@ def test_a_step_shown_again_with_its_answers_is_not_the_blank_drawing(app):
     page = browser.get("account").get_data(as_text=True)
     assert 'value="newbie"' in page
     assert "Leave both password boxes blank" in page
+
+
+def test_a_kept_drawing_of_a_form_without_csrf_has_no_token(app):
+    def without_csrf():
+        return LoginForm(meta={"csrf": False})
+
+    first = draw(app, without_csrf, fresh=True)
+    again = draw(app, without_csrf)
+    assert again == first and "csrf_token" not in again
+    assert TOKEN.search(draw(app, LoginForm))  # the form with its token is kept apart

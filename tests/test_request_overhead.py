@@ -1,5 +1,7 @@
 """What every request pays for: the response's headers, the blueprints' context processors."""
 
+import random
+
 import pytest
 from flask import Blueprint
 from flask import Response
@@ -60,6 +62,31 @@ def test_headers_sent_are_werkzeugs_for_every_kind_of_response(make):
     assert wsgi_headers(FormworkResponse, make).to_wsgi_list() == wsgi_headers(Response, make).to_wsgi_list()
 
 
+@pytest.mark.parametrize(
+    "location",
+    [
+        "/register/abc_DEF-123/account",
+        "/login?next=%2Fprofile",
+        "/a?b=c&d=e%20f?g",
+        "/x?",
+        "//evil.example/path",
+        "/påth",
+        "/with space",
+        "/a#frag",
+        "/a?q=è",
+        "http://example.com/",
+        "/a:b",
+        "/",
+        "relative/path",
+        "/a/../b",
+        "/%zz",
+    ],
+)
+def test_a_redirects_headers_are_werkzeugs_whatever_its_location(location):
+    make = with_headers(Location=location)
+    assert wsgi_headers(FormworkResponse, make).to_wsgi_list() == wsgi_headers(Response, make).to_wsgi_list()
+
+
 def test_headers_sent_are_a_copy_the_response_keeps_apart():
     response = FormworkResponse("<p>hi</p>")
     sent = response.get_wsgi_headers({})
@@ -110,3 +137,14 @@ def test_a_blueprint_keeps_its_own_context_processors(app):
     app.register_blueprint(bp)
     assert app.template_context_processors["late"] == [shade]
     assert app.test_client().get("/late").text == "teal /late False"
+
+
+def test_redirect_headers_match_werkzeugs_for_random_locations():
+    """A seeded sample of locations made of URL punctuation, letters and a few non-ASCII characters."""
+    alphabet = "/?#&=%:;@+!$'()*,._~- aZ09\u00e5\u20ac"
+    picked = random.Random(14)
+    for _ in range(3000):
+        location = "".join(picked.choice(alphabet) for _ in range(picked.randint(1, 12)))
+        make = with_headers(Location=location)
+        formwork, werkzeug = wsgi_headers(FormworkResponse, make), wsgi_headers(Response, make)
+        assert formwork.to_wsgi_list() == werkzeug.to_wsgi_list(), location

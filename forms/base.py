@@ -32,6 +32,7 @@ from wtforms.widgets.core import html_params
 from forms.csrf import CachedPayloadCSRFMeta
 from forms.formdata import clean_formdata
 from forms.validators import bounded_chain
+from macros.blank_forms import leaf_values
 from macros.escaping import quick_escape
 
 
@@ -163,8 +164,9 @@ class QuickRenderMeta:
 class FormworkForm(FlaskForm):
     """Base of every Formwork page form: CSRF (Flask-WTF's tokens, see forms/csrf.py) and quick rendering.
 
-    A subclass sets `reuse_blank_drawing` to promise that, built blank, it is drawn the same
-    every time but for what `blank_drawing_variant` returns: `render_form` then draws it
+    A class sets `reuse_blank_drawing` in its own body (its subclasses do not inherit it) to
+    promise that, built blank, it is drawn the same every time but for what
+    `blank_drawing_variant` returns: `render_form` then draws it
     once and reuses the drawing (macros/blank_forms.py). `built_blank` says whether this
     form was built (or last processed) from nothing but its fields' defaults.
     """
@@ -179,6 +181,7 @@ class FormworkForm(FlaskForm):
         self.given_formdata = True  # unless Meta.wrap_formdata finds none
         super().process(formdata, obj, data=data, extra_filters=extra_filters, **kwargs)
         self.built_blank = not self.given_formdata and obj is None and data is None and not kwargs
+        self.blank_values = leaf_values(self) if self.built_blank else None  # for macros/blank_forms.py
 
     def blank_drawing_variant(self) -> Hashable:
         """What, besides the class and its field names, the blank drawing of this form depends on."""

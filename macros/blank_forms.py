@@ -7,13 +7,15 @@ drawing of such a form and, the next time, writes the request's own hidden field
 between the two halves it kept: the three registration steps' forms took 170, 250 and
 300 µs of CPU to draw, and a kept drawing about 10 (`blank_drawing_key` included).
 
-Only a form class that promises it is reused (`reuse_blank_drawing = True`, see
-forms/base.py): built blank (no request data, no object, no data; `built_blank`), its
-fields' labels, descriptions, flags, choices and widgets are those of its class, except
-for what its `blank_drawing_variant()` returns. The key also holds the field names (a
-field deleted for one run), the call's arguments and the label-marker settings. A form
-with an error is never reused. Each app keeps at most `MAX_KEPT` drawings, which hold
-only markup built from the classes' defaults: no one's answers.
+Only a form class that promises it, in its own body (`reuse_blank_drawing = True`, see
+forms/base.py; a subclass does not inherit the promise), is reused: built blank (no request
+data, no object, no data; `built_blank`), its fields' labels, descriptions, flags, choices
+and widgets are those of its class, except for what its `blank_drawing_variant()` returns.
+Its fields' values must still be the ones it was built with (`leaf_values`, noted when it
+was built): a value set afterwards makes it drawn afresh. The key also holds the field
+names (a field deleted for one run), the call's arguments and the label-marker settings.
+A form with an error is never reused. Each app keeps at most `MAX_KEPT` drawings, which
+hold only markup built from the classes' defaults: no one's answers.
 """
 
 from collections.abc import Hashable
@@ -24,6 +26,7 @@ from wtforms import FormField
 from wtforms.widgets import HiddenInput
 
 from macros.escaping import quick_escape
+from macros.tree import walk_fields
 
 MAX_KEPT = 64
 MARKER_KEYS = ("FORM_REQUIRED_MARKER", "FORM_OPTIONAL_MARKER")
@@ -31,7 +34,9 @@ MARKER_KEYS = ("FORM_REQUIRED_MARKER", "FORM_OPTIONAL_MARKER")
 
 def blank_drawing_key(form: object, arguments: tuple, options: dict) -> Hashable | None:
     """What a blank form's drawing depends on, as a dict key; None when it must be drawn afresh."""
-    if not getattr(form, "reuse_blank_drawing", False) or not getattr(form, "built_blank", False):
+    if not type(form).__dict__.get("reuse_blank_drawing", False) or not getattr(form, "built_blank", False):
+        return None
+    if not unchanged(form):
         return None
     names: list[str] = []
     if not error_free(form, names):
@@ -40,10 +45,30 @@ def blank_drawing_key(form: object, arguments: tuple, options: dict) -> Hashable
     return (
         type(form),
         tuple(names),
-        form.blank_drawing_variant(),  # type: ignore[attr-defined]
+        getattr(form, "blank_drawing_variant", tuple)(),
         tuple(config.get(key) for key in MARKER_KEYS),
         repr(arguments),
         repr(sorted(options.items())),
+    )
+
+
+def leaf_values(form: Form) -> dict[str, str]:
+    """What each visible field of `form` (nested ones included) holds, as text to compare, by field name."""
+    return {
+        field.name: repr(field.data)
+        for field in walk_fields(form)
+        if not isinstance(field.widget, HiddenInput)
+    }
+
+
+def unchanged(form: Form) -> bool:
+    """Whether each visible field still holds what it held when the form was built (`blank_values`).
+
+    A field deleted since (the names are part of the key) is not asked about.
+    """
+    built_with = getattr(form, "blank_values", None)
+    return built_with is not None and all(
+        built_with.get(name, object()) == value for name, value in leaf_values(form).items()
     )
 
 

@@ -13,7 +13,9 @@ from wtforms import StringField
 from forms.base import FormworkForm
 from forms.login import LoginForm
 from forms.registration import AccountForm
+from forms.registration import ConfirmForm
 from forms.registration import PreferencesForm
+from forms.registration import ProfileForm
 from macros import blank_forms
 from tests.macro_rendering import IMPORTS
 from tests.page_reading import form_values
@@ -61,7 +63,7 @@ def test_a_blank_form_is_drawn_once_and_then_reused_with_each_requests_own_token
 
 
 def test_a_reused_drawing_is_what_drawing_afresh_gives(app):
-    for form_class in (AccountForm, PreferencesForm, LoginForm):
+    for form_class in (AccountForm, ProfileForm, PreferencesForm, LoginForm, ConfirmForm):
         draw(app, form_class)  # kept
         reused = draw(app, form_class)
         afresh = draw(app, form_class, fresh=True)
@@ -102,7 +104,10 @@ def test_other_arguments_a_deleted_field_or_another_variant_are_drawn_afresh(app
         return form
 
     assert 'name="remove_avatar"' in draw(app, PreferencesForm)
+    before = len(kept(app))
     assert 'name="remove_avatar"' not in draw(app, without_remove)
+    assert without_token(draw(app, without_remove)) == without_token(draw(app, without_remove))
+    assert len(kept(app)) == before + 1  # the step without the box is kept too (as the wizard shows it)
 
     def keeping_password():
         form = AccountForm()
@@ -118,6 +123,32 @@ def test_a_form_class_that_has_not_promised_is_always_drawn_afresh(app):
     kept(app).clear()
     draw(app, PlainPageForm)
     assert kept(app) == {}
+
+
+class ExtendedLoginForm(LoginForm):
+    """A subclass of a form that promised: the promise is not inherited."""
+
+    note = StringField("Note")
+
+
+def test_a_subclass_does_not_inherit_the_promise(app):
+    kept(app).clear()
+    assert 'name="note"' in draw(app, ExtendedLoginForm)
+    assert kept(app) == {}
+
+
+def test_a_value_set_after_the_form_was_built_is_drawn_and_never_kept(app):
+    def prefilled():
+        form = LoginForm()
+        form.username.data = "alice@example.com"
+        return form
+
+    kept(app).clear()
+    assert 'value="alice@example.com"' in draw(app, prefilled)
+    assert kept(app) == {}
+    draw(app, LoginForm)  # now kept
+    assert 'value="alice@example.com"' in draw(app, prefilled)
+    assert "alice@example.com" not in draw(app, LoginForm)
 
 
 def test_the_label_markers_are_part_of_the_key(app):

@@ -183,10 +183,29 @@ def test_a_counted_cache_keeps_cachelibs_own_write(tmp_path):
     assert cache._file_count == 1 and cache.get("a") == {"n": 1}
 
 
-def test_a_new_file_cut_short_by_the_disk_says_so_and_leaves_no_temporary_file(tmp_path, monkeypatch, caplog):
+def test_a_new_file_written_short_is_written_on_until_whole(tmp_path, monkeypatch):
     cache = cache_in(tmp_path / "cache")
     real_write = os.write
-    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, data[:3]))
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:3])))
+    assert cache.set("session:a", {"n": 1, "note": "x" * 50}, timeout=60) is True
+    monkeypatch.undo()
+    assert cache.get("session:a") == {"n": 1, "note": "x" * 50}
+
+
+def test_a_new_file_the_disk_takes_nothing_more_of_says_so_and_leaves_no_temporary_file(
+    tmp_path, monkeypatch, caplog
+):
+    cache = cache_in(tmp_path / "cache")
+    real_write = os.write
+    written = []
+
+    def full_disk(fd, data):  # a first short write, then nothing: the disk is full
+        if written:
+            return 0
+        written.append(real_write(fd, bytes(data[:3])))
+        return written[-1]
+
+    monkeypatch.setattr(os, "write", full_disk)
     with caplog.at_level(logging.WARNING):
         assert cache.set("session:a", {"n": 1}, timeout=60) is False
     assert "Exception raised while handling cache file" in caplog.text

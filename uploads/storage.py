@@ -12,6 +12,8 @@ from typing import IO
 
 from flask import current_app
 
+from whole_writes import write_all
+
 # A stored name is a UUID hex, an optional size (`-128`) and a fixed extension: never user text.
 STORED_NAME = re.compile(r"^[0-9a-f]{32}(-[0-9]{2,4})?\.(webp|png|jpg|pdf|docx|txt)$")
 PARTIAL_PREFIX = ".part-"
@@ -89,13 +91,6 @@ def write_atomically(directory: str, name: str, data: bytes) -> str:
         os.unlink(partial)
         raise
     return path
-
-
-def write_all(fd: int, data: bytes) -> None:
-    """`os.write` until every byte is written: a write to a file may write fewer (a signal, a full disk)."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def receive_stream(kind: str, stream: IO[bytes], max_bytes: int) -> Received:

@@ -5,7 +5,7 @@ shown the same empty form; from one request to the next only its hidden fields d
 (the CSRF token above all). `render_form` (macros/wrapper.py `FormMacro`) keeps the
 drawing of such a form and, the next time, writes the request's own hidden fields
 between the two halves it kept: the three registration steps' forms took 170, 250 and
-300 µs of CPU to draw, and a kept drawing about 10 (`blank_drawing_key` included).
+300 µs of CPU to draw, and a kept drawing 25 to 33 (`blank_drawing_key` included).
 
 Only a form class that promises it, in its own body (`reuse_blank_drawing = True`, see
 forms/base.py; a subclass does not inherit the promise), is reused: built blank (no request

@@ -5,6 +5,7 @@ import secrets
 import pytest
 from flask import g
 from flask import session
+from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from flask_wtf.csrf import validate_csrf
 from wtforms import ValidationError
@@ -105,3 +106,30 @@ def test_flask_wtfs_settings_give_its_own_tokens(app, frozen, settings, field_na
         g.pop(field_name, None)
         assert mine == generate_csrf()
         validate_csrf(mine)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"WTF_CSRF_ENABLED": False, "WTF_CSRF_TIME_LIMIT": None},
+        {"WTF_CSRF_SECRET_KEY": "own", "WTF_CSRF_FIELD_NAME": "xsrf", "WTF_CSRF_TIME_LIMIT": 60},
+    ],
+    ids=["defaults", "disabled", "own-settings"],
+)
+def test_a_formwork_forms_csrf_settings_are_flask_wtfs(app, settings):
+    """forms.csrf.CachedPayloadCSRFMeta reads Flask-WTF's Meta settings, the same keys and defaults."""
+    app.config.update(settings)
+    names = ("csrf", "csrf_secret", "csrf_field_name", "csrf_time_limit")
+    with app.test_request_context("/"):
+        mine, flask_wtfs = FormworkForm().meta, FlaskForm().meta
+        assert [getattr(mine, name) for name in names] == [getattr(flask_wtfs, name) for name in names]
+        assert FormworkForm(meta={"csrf": False}).meta.csrf is False
+
+
+def test_a_second_form_in_a_request_carries_the_token_the_first_made(app):
+    with app.test_request_context("/"):
+        session["csrf_token"] = secrets.token_hex(32)
+        first, second = FormworkForm(), FormworkForm()
+        assert first.csrf_token.current_token == second.csrf_token.current_token == g.csrf_token
+        validate_csrf(second.csrf_token.current_token)

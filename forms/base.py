@@ -33,6 +33,7 @@ from forms.csrf import CachedPayloadCSRFMeta
 from forms.formdata import clean_formdata
 from forms.validators import bounded_chain
 from macros.blank_forms import leaf_values
+from macros.blank_forms import promises_blank_drawing
 from macros.escaping import quick_escape
 
 
@@ -181,7 +182,10 @@ class FormworkForm(FlaskForm):
         self.given_formdata = True  # unless Meta.wrap_formdata finds none
         super().process(formdata, obj, data=data, extra_filters=extra_filters, **kwargs)
         self.built_blank = not self.given_formdata and obj is None and data is None and not kwargs
-        self.blank_values = leaf_values(self) if self.built_blank else None  # for macros/blank_forms.py
+        # What macros/blank_forms.py compares before reusing a drawing: noted only where it can be reused.
+        self.blank_values = (
+            leaf_values(self) if self.built_blank and promises_blank_drawing(type(self)) else None
+        )
 
     def blank_drawing_variant(self) -> Hashable:
         """What, besides the class and its field names, the blank drawing of this form depends on."""

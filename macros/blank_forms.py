@@ -32,9 +32,14 @@ MAX_KEPT = 64
 MARKER_KEYS = ("FORM_REQUIRED_MARKER", "FORM_OPTIONAL_MARKER")
 
 
+def promises_blank_drawing(form_class: type) -> bool:
+    """Whether `form_class` itself (not a base class) sets `reuse_blank_drawing`."""
+    return bool(form_class.__dict__.get("reuse_blank_drawing", False))
+
+
 def blank_drawing_key(form: object, arguments: tuple, options: dict) -> Hashable | None:
     """What a blank form's drawing depends on, as a dict key; None when it must be drawn afresh."""
-    if not type(form).__dict__.get("reuse_blank_drawing", False) or not getattr(form, "built_blank", False):
+    if not promises_blank_drawing(type(form)) or not getattr(form, "built_blank", False):
         return None
     if not unchanged(form):
         return None

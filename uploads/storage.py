@@ -12,14 +12,12 @@ from typing import IO
 
 from flask import current_app
 
-from whole_writes import write_all
+from whole_writes import write_new_file
 
 # A stored name is a UUID hex, an optional size (`-128`) and a fixed extension: never user text.
 STORED_NAME = re.compile(r"^[0-9a-f]{32}(-[0-9]{2,4})?\.(webp|png|jpg|pdf|docx|txt)$")
 PARTIAL_PREFIX = ".part-"
 CHUNK = 64 * 1024
-# A partial file is always new (never an existing file or a symlink planted under its name).
-PARTIAL_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 class FileTooLarge(ValueError):
@@ -74,18 +72,13 @@ def write_files(kind: str, files: dict[str, bytes]) -> None:
 def write_atomically(directory: str, name: str, data: bytes) -> str:
     """Write `data` as `directory/name` via a partial file and a rename, so no half-written file is ever visible.
 
-    The partial file is one `os.open` (exclusive, no symlink followed, mode 0o600) named after
-    the stored name, already a fresh UUID, and one write: mkstemp's random name and an `fdopen`
-    buffer cost more, for one write.
+    The partial file (`whole_writes.write_new_file`: exclusive, mode 0o600) is named after the
+    stored name, already a fresh UUID.
     """
     partial = os.path.join(directory, f"{PARTIAL_PREFIX}{name}")
-    fd = os.open(partial, PARTIAL_FLAGS, 0o600)
+    write_new_file(partial, data, 0o600)
+    path = os.path.join(directory, name)
     try:
-        try:
-            write_all(fd, data)
-        finally:
-            os.close(fd)
-        path = os.path.join(directory, name)
         os.replace(partial, path)
     except BaseException:
         os.unlink(partial)

@@ -5,8 +5,8 @@ The naive pipeline is what tutorials do: `load()`, `ImageOps.exif_transpose`,
 whole request (multipart parsing, CSRF, the form, decoding once with JPEG draft
 mode at the scale the largest size needs, both sizes, the database commit).
 Both run on the same bytes, in alternating rounds, in one run; medians are printed,
-with the floor (decoding at draft scale alone) and the WebP effort table that
-chose `WEBP_METHOD`.
+with the floor (decoding at draft scale alone), the resampling table that chose
+`RESAMPLING` and the WebP effort table that chose `WEBP_METHOD`.
 
     .venv/bin/python bench/avatar_pipeline.py [--rounds 7]
 """
@@ -140,6 +140,46 @@ def webp_table(data: bytes) -> list[tuple[int, float, int]]:
     return rows
 
 
+def psnr(image: Image.Image, reference: Image.Image) -> float:
+    """Peak signal-to-noise ratio of `image` against `reference`, in dB (higher is closer)."""
+    import math
+
+    from PIL import ImageChops
+    from PIL import ImageStat
+
+    mse = sum(rms * rms for rms in ImageStat.Stat(ImageChops.difference(image, reference)).rms) / 3
+    return 10 * math.log10(255**2 / mse) if mse else float("inf")
+
+
+def resampling_table(data: bytes) -> list[tuple[str, float, float]]:
+    """(filter, ms from the draft decode to 512 px, dB of the stored WebP) for the filters that
+    could make the largest size; the reference is a Lanczos resize of the full decode."""
+    from uploads.images import WEBP_METHOD
+
+    full = Image.open(io.BytesIO(data))
+    full.load()
+    decoded = Image.open(io.BytesIO(data))
+    decoded.draft("RGB", (SIZES[0], SIZES[0]))
+    decoded.load()
+    target = decoded.copy()
+    target.thumbnail((SIZES[0], SIZES[0]))
+    reference = full.resize(target.size, Image.Resampling.LANCZOS, reducing_gap=None)
+    rows = []
+    for name in ("BILINEAR", "HAMMING", "BICUBIC", "LANCZOS"):
+        resampling = Image.Resampling[name]
+        best = float("inf")
+        for _ in range(5):
+            image = decoded.copy()
+            start = time.perf_counter()
+            image.thumbnail((SIZES[0], SIZES[0]), resampling)
+            best = min(best, time.perf_counter() - start)
+        out = io.BytesIO()
+        image.save(out, format="WEBP", quality=85, method=WEBP_METHOD)
+        stored = Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+        rows.append((name, best * 1000, psnr(stored, reference)))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
@@ -168,6 +208,9 @@ def main() -> None:
             f"Formwork {bests['formwork']:.1f} ms, ratio {bests['formwork'] / bests['naive']:.2f}, "
             f"floor ratio {bests['floor'] / bests['naive']:.2f}"
         )
+        print("resampling to 512 px, on a 4000x3000 structured scene: filter, ms, dB of the stored WebP")
+        for name, ms, db in resampling_table(structured_scene(4000, 3000)):
+            print(f"  {name:8s} {ms:5.1f} ms  {db:5.2f} dB")
         for label, photo in (("the noisy photo", data), ("a structured scene", structured_scene())):
             print(f"WebP effort on {label} (both sizes): method, ms, bytes of the 512 px file")
             for method, ms, size in webp_table(photo):

@@ -13,6 +13,7 @@ from wtforms import widgets
 from wtforms.validators import ValidationError
 
 from forms.base import quick_html_params
+from forms.field_copies import copiable_init
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -29,6 +30,7 @@ class IsoWeekField(WeekField):
     first Monday), one week off the browser's ISO numbering in most years.
     """
 
+    @copiable_init
     def __init__(self, label=None, validators=None, format="%G-W%V", **kwargs) -> None:
         super().__init__(label, validators, format, **kwargs)
 
@@ -107,6 +109,7 @@ class LongSelectField(SelectField):
 
     widget = QuickSelect()
 
+    @copiable_init  # the callable gives the same ChoiceList every time
     def __init__(self, *args, choices=None, **kwargs) -> None:
         super().__init__(*args, choices=choices, **kwargs)
         if callable(choices) or isinstance(choices, ChoiceList):

@@ -37,11 +37,13 @@ from wtforms.fields.core import Flags
 from wtforms.fields.core import Label
 from wtforms.fields.core import UnboundField
 
+READ_FOR_WTFORMS = "3.3.2"
 MAX_COPIES_KEPT = 16
 # Where each UnboundField keeps its prototypes: {(name, prefix, translations): Prototype}.
 PROTOTYPES_ATTRIBUTE = "_formwork_prototypes"
 
-# The WTForms classes whose __init__ only stores what it is given (read for WTForms 3.2):
+# The WTForms classes whose __init__ only stores what it is given (read for WTForms 3.3.2, the
+# version requirements.txt pins; tests/test_field_copies.py asks for a re-read when it moves):
 # not CSRFTokenField (it holds the form's CSRF object), nor LocaleAwareNumberField and
 # DecimalField (a locale-aware one reads the form's locales).
 _READ_CLASSES = (

@@ -12,6 +12,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+import wtforms
 from wtforms import DecimalField
 from wtforms import FieldList
 from wtforms import FormField
@@ -79,6 +80,12 @@ def state(value):
     if hasattr(value, "__dict__") and type(value).__module__.startswith(("forms", "wtforms", "flask_wtf")):
         return (type(value), {k: state(v) for k, v in vars(value).items()})
     return value
+
+
+def test_the_inits_read_for_copying_are_the_installed_wtforms_ones():
+    assert wtforms.__version__ == field_copies.READ_FOR_WTFORMS, (
+        "WTForms moved: re-read the __init__ of each class in forms/field_copies.py's _READ_CLASSES"
+    )
 
 
 def test_every_form_of_the_app_is_built_the_same_by_copies(app, monkeypatch):

@@ -39,6 +39,7 @@ from wtforms.fields.core import UnboundField
 
 READ_FOR_WTFORMS = "3.3.2"
 MAX_COPIES_KEPT = 16
+BOUND_AFRESH = object()  # kept in place of a prototype for a field that must be bound every time
 # Where each UnboundField keeps its prototypes: {(name, prefix, translations): Prototype}.
 PROTOTYPES_ATTRIBUTE = "_formwork_prototypes"
 
@@ -136,9 +137,21 @@ def bound_copy(
         prototype = kept.get(key)
     except (KeyError, TypeError):  # other options, or unhashable translations: nothing to key on
         return bind()
+    if prototype is BOUND_AFRESH:
+        return bind()
     if prototype is not None:
         return prototype.bound_to(form)
     field = bind()
     if len(kept) < MAX_COPIES_KEPT:
-        kept[key] = Prototype(field)  # before the form processes anything into it
+        # Kept before the form processes anything into the field.
+        kept[key] = Prototype(field) if copiable_state(field) else BOUND_AFRESH
     return field
+
+
+def copiable_state(field: Field) -> bool:
+    """Whether a bound field holds nothing made for it alone but what `Prototype` copies.
+
+    An inline DataList is cloned for each field as it is bound (and caches the choices it
+    resolved for that field), so a field with one is bound afresh every time.
+    """
+    return isinstance(field.__dict__.get("_datalist"), str | None)

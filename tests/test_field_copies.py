@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 import wtforms
+from wtforms import DataList
 from wtforms import DecimalField
 from wtforms import FieldList
 from wtforms import FormField
@@ -191,3 +192,19 @@ def test_a_copied_form_reads_and_validates_its_own_answers(app, answer):
     assert ProfileForm.last_name.__dict__[PROTOTYPES_ATTRIBUTE]
     with app.test_request_context():
         assert ProfileForm().first_name.data is None
+
+
+class DataListForm(FormworkForm):
+    fruit = StringField("Fruit", datalist=DataList(["apple", "pear"]))
+    named = StringField("Named", datalist="fruits")
+
+
+def test_a_field_with_an_inline_datalist_gets_its_own_clone_on_every_build(app):
+    with app.test_request_context():
+        forms_built = [DataListForm() for _ in range(3)]
+    datalists = [form.fruit._datalist for form in forms_built]
+    assert len({id(datalist) for datalist in datalists}) == 3
+    assert {datalist.id for datalist in datalists} == {"fruit-datalist"}
+    assert list(vars(DataListForm.fruit)[PROTOTYPES_ATTRIBUTE].values()) == [field_copies.BOUND_AFRESH]
+    [named] = vars(DataListForm.named)[PROTOTYPES_ATTRIBUTE].values()
+    assert isinstance(named, field_copies.Prototype)

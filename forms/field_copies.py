@@ -99,9 +99,10 @@ class Prototype:
         self.containers = tuple(
             (name, type(value)) for name, value in self.state.items() if type(value) in (list, dict, set)
         )
+        for name, kind in self.containers:  # not the bound field's own: its form may change them
+            self.state[name] = kind(self.state[name])
         self.flags = dict(field.flags.__dict__)
-        label = field.label
-        self.label = (label.field_id, label.text) if type(label) is Label else None
+        self.label = (field.label.field_id, field.label.text)
 
     def bound_to(self, form: Any) -> Field:
         """A new field with this state, its containers, flags and label its own, bound to `form`."""
@@ -111,8 +112,7 @@ class Prototype:
         flags = Flags()
         flags.__dict__.update(self.flags)
         state["flags"] = flags
-        if self.label is not None:
-            state["label"] = Label(*self.label)
+        state["label"] = Label(*self.label)
         state["meta"] = form.meta
         state["_form"] = form
         field = object.__new__(self.field_class)
@@ -152,6 +152,7 @@ def copiable_state(field: Field) -> bool:
     """Whether a bound field holds nothing made for it alone but what `Prototype` copies.
 
     An inline DataList is cloned for each field as it is bound (and caches the choices it
-    resolved for that field), so a field with one is bound afresh every time.
+    resolved for that field), so a field with one is bound afresh every time; so is one
+    whose label is not a plain `Label` (a copy could not be given its own).
     """
-    return isinstance(field.__dict__.get("_datalist"), str | None)
+    return isinstance(field.__dict__.get("_datalist"), str | None) and type(field.label) is Label

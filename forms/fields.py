@@ -98,7 +98,9 @@ class LongSelectField(SelectField):
     """A SelectField for long fixed lists (countries): lookups instead of scans.
 
     Give it a ChoiceList, or a callable taking no arguments that returns one
-    (`country_choices`, which builds the list once). Validation is a dict lookup and
+    (`country_choices`, which builds the list once). The list is fixed: a callable must
+    give the same one every time, since the field is bound once and its later bindings
+    are copies sharing that list (forms/field_copies.py). Validation is a dict lookup and
     rendering uses pre-escaped options; the markup and messages are WTForms' own.
 
     The callable is called as the field is bound. WTForms would call it at the first
@@ -109,7 +111,7 @@ class LongSelectField(SelectField):
 
     widget = QuickSelect()
 
-    @copiable_init  # the callable gives the same ChoiceList every time
+    @copiable_init  # a fixed list: the callable gives the same ChoiceList every time
     def __init__(self, *args, choices=None, **kwargs) -> None:
         super().__init__(*args, choices=choices, **kwargs)
         if callable(choices) or isinstance(choices, ChoiceList):

@@ -133,6 +133,34 @@ def test_what_a_copy_owns_is_its_own(app):
     assert fresh.agree_terms.description != "Changed"
 
 
+def forget_prototypes(form_class: type) -> None:
+    """As if no form of `form_class` had been built in this process."""
+    for _name, unbound_field in form_class._unbound_fields or ():
+        vars(unbound_field).pop(PROTOTYPES_ATTRIBUTE, None)
+
+
+def test_what_the_first_form_changes_in_place_stays_its_own(app):
+    with app.test_request_context():
+        PreferencesForm()
+        forget_prototypes(PreferencesForm)
+        first = PreferencesForm()  # bound afresh: its state becomes the prototype
+        assert vars(PreferencesForm.avatar)[PROTOTYPES_ATTRIBUTE]
+        first.avatar.render_kw["data-changed"] = "yes"
+        first.avatar.validators.append(lambda form, field: None)
+        first.plan.choices.append(("changed", "Changed"))
+        later = PreferencesForm()
+    assert "data-changed" not in later.avatar.render_kw
+    assert len(later.avatar.validators) == len(first.avatar.validators) - 1
+    assert ("changed", "Changed") not in later.plan.choices
+
+
+def test_copies_of_the_country_field_share_its_one_fixed_list(app):
+    with app.test_request_context():
+        one, two = ProfileForm(), ProfileForm()
+    assert one.address.country.choices is two.address.country.choices
+    assert len(one.address.country.choices) > 200
+
+
 def test_the_csrf_field_is_bound_afresh_with_each_forms_own_csrf(app):
     with app.test_request_context():
         one, two = AccountForm(meta={"csrf": True}), AccountForm(meta={"csrf": True})

@@ -125,7 +125,8 @@ class FormworkLoginManager(LoginManager):
     def _load_user(self):
         if self._can_only_be_anonymous():
             user_accessed.send(current_app._get_current_object())
-            return self._update_request_context_with_user()
+            g._get_current_object()._login_user = self.anonymous_user()  # _update_request_context_with_user()
+            return None
         return super()._load_user()
 
     def _update_remember_cookie(self, response: Response) -> Response:

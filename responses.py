@@ -59,7 +59,7 @@ class FormworkResponse(Response):
 
         The same list Werkzeug would build (Content-Type from the mimetype or the default, then
         Content-Length of the UTF-8 body), its Content-Type checked once per mimetype
-        (tests/test_request_overhead.py compares the two for every kind of body).
+        (tests/test_request_shortcuts.py compares the two for every kind of body).
         """
         text_type = self.default_mimetype if mimetype is None else mimetype
         if not (

@@ -67,8 +67,9 @@ def token_accepted(data: Any) -> bool:
     the kept signer. False for anything else, also for settings this does not read as it
     does (no secret, a list of keys): the caller then asks Flask-WTF, which says why.
     """
-    config = current_app._get_current_object().config
-    secret_key = config.get("WTF_CSRF_SECRET_KEY", current_app.secret_key)
+    app = current_app._get_current_object()
+    config = app.config
+    secret_key = config.get("WTF_CSRF_SECRET_KEY", app.secret_key)
     field_name = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
     if not data or not isinstance(data, str) or not secret_key or not isinstance(secret_key, str | bytes):
         return False

@@ -2,6 +2,7 @@
 
 from flask import Flask
 from flask import Response
+from werkzeug.datastructures import Headers
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -26,8 +27,18 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
-# (lower-case name, name, value): the names lowered once, not on every response.
-SECURITY_HEADERS = [(name.lower(), name, value) for name, value in HEADERS.items()]
+
+def checked_header(name: str, value: str) -> tuple[str, str]:
+    """(name, value) as Werkzeug's Headers stores it, its value checked (no newline) once, here."""
+    headers = Headers()
+    headers.add(name, value)
+    return headers._list[0]
+
+
+# (lower-case name, (name, value)): the names lowered and the values checked once, not on every response.
+SECURITY_HEADERS = [(name.lower(), checked_header(name, value)) for name, value in HEADERS.items()]
+NO_STORE = checked_header("Cache-Control", "no-store")
+STRICT_TRANSPORT = checked_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 
 
 def register_security_headers(app: Flask) -> None:
@@ -40,15 +51,15 @@ def register_security_headers(app: Flask) -> None:
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:
-        # One pass over the headers a view set, then one slice assignment that appends every
-        # missing header (each value still checked for newlines): `extend` and item
-        # assignment would add them one call at a time, at twice the cost on every response.
-        headers = response.headers
+        # One pass over the headers a view set, then the missing ones appended to Werkzeug's
+        # list at once: their values were checked as SECURITY_HEADERS was built, and checking
+        # the same constants again (Headers' slice assignment) was half of this hook's 4 us.
+        headers = response.headers._list
         present = {name.lower() for name, _ in headers}
-        missing = [(name, value) for lowered, name, value in SECURITY_HEADERS if lowered not in present]
+        missing = [header for lowered, header in SECURITY_HEADERS if lowered not in present]
         if response.mimetype == "text/html" and "cache-control" not in present:
-            missing.append(("Cache-Control", "no-store"))
+            missing.append(NO_STORE)
         if app.config.get("SESSION_COOKIE_SECURE") and "strict-transport-security" not in present:
-            missing.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
-        headers[len(headers) :] = missing
+            missing.append(STRICT_TRANSPORT)
+        headers.extend(missing)
         return response

@@ -79,9 +79,11 @@ def vary_on_cookie(response: Response) -> None:
 
     That is nearly every response, and Werkzeug's `vary` parses the (absent) header into a
     set and writes it back on every call (2.6 µs, here 1.2); a Vary already there is
-    merged by Werkzeug as before.
+    merged by Werkzeug as before. Whether there is one is asked by going through the
+    headers' names: `"Vary" in headers` answers a miss by raising and catching
+    Werkzeug's KeyError (1.2 against 0.6 µs).
     """
-    if "Vary" in response.headers:
+    if any(name.lower() == "vary" for name, _ in response.headers):
         response.vary.add("Cookie")
     else:
         response.headers.add("Vary", "Cookie")
@@ -97,8 +99,9 @@ class GuardedSessionMixin:
     def open_session(self, app: Flask, request):
         """The stored session for the cookie's id, else an unstored one under that id (or a new id)."""
         sid = request.cookies.get(self.get_cookie_name(app), "")
+        well_formed = SID_PATTERN.match(sid) is not None
         try:
-            data = self._retrieve_session_data(self._get_store_id(sid)) if SID_PATTERN.match(sid) else None
+            data = self._retrieve_session_data(self._get_store_id(sid)) if well_formed else None
         except STORE_ERRORS:
             app.logger.exception("Session store unreachable")
             g.session_store_down = True
@@ -107,7 +110,7 @@ class GuardedSessionMixin:
             session = self.session_class(data, sid=sid)
             session.stored = True
             return session
-        sid = sid if SID_PATTERN.match(sid) else self._generate_sid(self.sid_length)
+        sid = sid if well_formed else self._generate_sid(self.sid_length)
         session = self.session_class({CSRF_KEY: derived_csrf(app, sid)}, sid=sid, permanent=self.permanent)
         session.stored = False
         return session

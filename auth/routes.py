@@ -43,11 +43,18 @@ WITHOUT_USER = {"static", "pages.bootstrap_asset", "pages.healthz"}
 
 @bp.before_app_request
 def refuse_when_database_down() -> None:
-    """Load the signed-in user first; a database outage answers 503 for the whole page."""
+    """Load the signed-in user first; a database outage answers 503 for the whole page.
+
+    The user is loaded as `current_user` loads it (Flask-Login's `_get_user`: unless `g`
+    holds one, the manager's `_load_user`), through the objects rather than the proxies'
+    lookups (about 2 of this hook's 5.5 us).
+    """
     if request._get_current_object().endpoint in WITHOUT_USER:  # not through the proxies' attribute lookups
         return
-    current_user._get_current_object()
-    if g._get_current_object().get("database_down"):
+    request_globals = g._get_current_object()
+    if "_login_user" not in request_globals:
+        current_app._get_current_object().login_manager._load_user()
+    if request_globals.get("database_down"):
         raise ServiceUnavailable()
 
 

@@ -11,9 +11,14 @@ once per key; only the timestamp and signature are made per request (8 µs). The
 token is the one `flask_wtf.csrf.generate_csrf` would give (tests/test_csrf_tokens.py);
 a session without a value falls back to Flask-WTF, which makes one. The cache holds
 raw CSRF values, as the session store does; without the secret key they sign nothing.
+
+Checking a posted token (`token_accepted`) uses the same kept signer, and reads the
+payload once per payload: Flask-WTF's `validate_csrf` builds a serializer and a signer
+for every POST and decompresses the same payload again (25 against 10 us).
 """
 
 import functools
+import hmac
 from typing import Any
 
 from flask import current_app
@@ -21,6 +26,7 @@ from flask import g
 from flask import session
 from flask_wtf.csrf import _FlaskFormCSRF
 from flask_wtf.csrf import generate_csrf
+from itsdangerous import BadData
 from itsdangerous import TimestampSigner
 from itsdangerous import URLSafeTimedSerializer
 from werkzeug.utils import cached_property
@@ -45,6 +51,37 @@ def csrf_signer(secret_key: str | bytes) -> TimestampSigner:
 def csrf_payload(secret_key: str | bytes, value: str) -> bytes:
     """The serializer's payload for a raw CSRF value (what it signs), encoded once."""
     return csrf_serializer(secret_key).dump_payload(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def csrf_value(secret_key: str | bytes, payload: bytes) -> Any:
+    """The raw CSRF value a signed token's payload carries (itsdangerous' `load_payload`), read once."""
+    return csrf_serializer(secret_key).load_payload(payload)
+
+
+def token_accepted(data: Any) -> bool:
+    """Whether Flask-WTF's `validate_csrf(data)`, with the app's settings, would accept `data`.
+
+    True only when it certainly would: the very checks, in its order (a token, a session
+    value, the signature and its age under `WTF_CSRF_TIME_LIMIT`, the same value), through
+    the kept signer. False for anything else, also for settings this does not read as it
+    does (no secret, a list of keys): the caller then asks Flask-WTF, which says why.
+    """
+    app = current_app._get_current_object()
+    config = app.config
+    secret_key = config.get("WTF_CSRF_SECRET_KEY", app.secret_key)
+    field_name = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    if not data or not isinstance(data, str) or not secret_key or not isinstance(secret_key, str | bytes):
+        return False
+    expected = session.get(field_name) if field_name else None
+    if not isinstance(expected, str):
+        return False
+    try:
+        payload = csrf_signer(secret_key).unsign(data, max_age=config.get("WTF_CSRF_TIME_LIMIT", 3600))
+        value = csrf_value(secret_key, payload)
+        return isinstance(value, str) and hmac.compare_digest(expected, value)
+    except (BadData, TypeError):  # TypeError: a value compare_digest refuses (not ASCII)
+        return False
 
 
 def signed_csrf_token(secret_key: str | bytes | None = None, field_name: str | None = None) -> str:

@@ -13,6 +13,7 @@ from wtforms import ValidationError
 from forms.base import FormworkForm
 from forms.csrf import CachedPayloadCSRF
 from forms.csrf import signed_csrf_token
+from forms.csrf import token_accepted
 
 NOW = 1_800_000_000
 
@@ -45,15 +46,20 @@ def test_the_token_is_the_one_flask_wtf_makes(app, frozen, length):
             validate_csrf(mine)
 
 
+def forgeries(token: str) -> list[str]:
+    """Tokens made from `token` that no check may accept: a signature changed, text added, text cut."""
+    payload, stamp, signature = token.rsplit(".", 2)
+    # The first character: the last one of a 20-byte signature carries two padding bits,
+    # so changing it can leave the decoded signature as it was.
+    flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
+    return [f"{payload}.{stamp}.{flipped}", "x" + token, token[:-3]]
+
+
 def test_tampered_and_expired_tokens_are_still_refused(app, frozen):
     with app.test_request_context("/"):
         session["csrf_token"] = secrets.token_hex(32)
         token = our_token()
-        payload, stamp, signature = token.rsplit(".", 2)
-        # The first character: the last one of a 20-byte signature carries two padding bits,
-        # so changing it can leave the decoded signature as it was.
-        flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
-        for forged in (f"{payload}.{stamp}.{flipped}", "x" + token, token[:-3]):
+        for forged in forgeries(token):
             with pytest.raises(ValidationError):
                 validate_csrf(forged)
         frozen["now"] = NOW + app.config.get("WTF_CSRF_TIME_LIMIT", 3600) + 1
@@ -133,3 +139,51 @@ def test_a_second_form_in_a_request_carries_the_token_the_first_made(app):
         first, second = FormworkForm(), FormworkForm()
         assert first.csrf_token.current_token == second.csrf_token.current_token == g.csrf_token
         validate_csrf(second.csrf_token.current_token)
+
+
+def flask_wtf_accepts(data) -> bool:
+    try:
+        validate_csrf(data)
+    except ValidationError:
+        return False
+    return True
+
+
+def test_token_accepted_agrees_with_flask_wtf(app, frozen):
+    """forms.csrf.token_accepted, the check CSRF protection makes first: what Flask-WTF accepts, no more."""
+    with app.test_request_context("/"):
+        session["csrf_token"] = secrets.token_hex(32)
+        token = our_token()
+        assert token_accepted(token) and flask_wtf_accepts(token)
+        for data in [*forgeries(token), "", None, "a.b.c", "ü.ü.ü"]:
+            assert not token_accepted(data)
+            assert not flask_wtf_accepts(data)
+        session["csrf_token"] = secrets.token_hex(32)  # another session's value
+        assert not token_accepted(token) and not flask_wtf_accepts(token)
+        del session["csrf_token"]
+        assert not token_accepted(token) and not flask_wtf_accepts(token)
+        session["csrf_token"] = secrets.token_hex(32)
+        token = our_token()
+        frozen["now"] = NOW + app.config.get("WTF_CSRF_TIME_LIMIT", 3600) + 1
+        assert not token_accepted(token) and not flask_wtf_accepts(token)  # expired
+
+
+@pytest.mark.parametrize(
+    ("settings", "field_name", "accepted"),
+    [
+        ({"WTF_CSRF_SECRET_KEY": "a separate key for CSRF"}, "csrf_token", True),
+        ({"WTF_CSRF_SECRET_KEY": b"bytes key"}, "csrf_token", True),
+        ({"WTF_CSRF_FIELD_NAME": "xsrf"}, "xsrf", True),
+        ({"WTF_CSRF_TIME_LIMIT": None}, "csrf_token", True),
+        ({"WTF_CSRF_SECRET_KEY": ["the old key", "the new key"]}, "csrf_token", False),  # left to Flask-WTF
+    ],
+    ids=["own-key", "bytes-key", "field-name", "no-time-limit", "key-list"],
+)
+def test_token_accepted_reads_flask_wtfs_settings(app, frozen, settings, field_name, accepted):
+    app.config.update(settings)
+    with app.test_request_context("/"):
+        session[field_name] = secrets.token_hex(32)
+        g.pop(field_name, None)
+        token = signed_csrf_token()
+        assert flask_wtf_accepts(token)
+        assert token_accepted(token) is accepted

@@ -245,3 +245,30 @@ def test_temporary_files_have_their_own_names_and_are_not_entries(tmp_path, monk
     assert list(cache._list_dir()) == [cache._get_filename("session:a")]
     cache.remove_expired()
     assert cache.get("session:a") == bigger
+
+
+def test_an_entry_larger_than_one_read_comes_back_whole(tmp_path):
+    cache = cache_in(tmp_path / "c")
+    huge = {"blob": "h" * (session_files.READ_SIZE * 3 + 17)}
+    assert cache.set("session:a", huge, timeout=60)
+    assert cache.get("session:a") == huge
+
+
+def test_an_entry_that_is_a_directory_reads_as_missing_and_is_logged(tmp_path, caplog):
+    cache = cache_in(tmp_path / "c")
+    os.mkdir(cache._get_filename("session:a"))
+    with caplog.at_level(logging.WARNING):
+        assert cache.get("session:a") is None
+    assert "Exception raised while handling cache file" in caplog.text
+
+
+@pytest.mark.parametrize("key", ["session:abc", "wizard:registration:Zx8-_", "ü", ""])
+def test_an_entrys_file_name_is_cachelibs(tmp_path, key):
+    cache = cache_in(tmp_path / "c")
+    assert cache._get_filename(key) == FileSystemCache._get_filename(cache, key)
+    assert cache._get_filename(key) == FileSystemCache._get_filename(cache, key)  # and again, kept
+
+
+def test_a_key_that_is_not_a_string_is_refused_as_cachelib_refuses_it(tmp_path):
+    with pytest.raises(TypeError, match="Key must be a string"):
+        cache_in(tmp_path / "c")._get_filename(42)

@@ -57,9 +57,10 @@ def test_the_derived_csrf_value_is_the_hmac_of_the_id_under_each_apps_key(app, m
     assert sessions.derived_csrf(other, sid) != expected
 
 
+@pytest.mark.parametrize("name", ["Vary", "vary", "VARY"])
 @pytest.mark.parametrize("vary", [None, "Cookie", "Accept-Encoding", "accept-encoding, cookie"])
-def test_vary_on_cookie_gives_the_header_werkzeug_gives(vary):
-    ours, werkzeugs = (Response("x", headers={"Vary": vary} if vary else None) for _ in range(2))
+def test_vary_on_cookie_gives_the_header_werkzeug_gives(vary, name):
+    ours, werkzeugs = (Response("x", headers={name: vary} if vary else None) for _ in range(2))
     sessions.vary_on_cookie(ours)
     werkzeugs.vary.add("Cookie")
     assert ours.headers.getlist("Vary") == werkzeugs.headers.getlist("Vary")

@@ -3,6 +3,7 @@
 import pytest
 from flask import session
 from flask_login import current_user
+from flask_login import user_accessed
 
 from extensions import login_manager
 from tests.conftest import count_calls
@@ -44,3 +45,14 @@ def test_strong_protection_takes_flask_logins_path(app, client, identifiers):
     app.config["SESSION_PROTECTION"] = "strong"
     client.get("/terms")
     assert identifiers
+
+
+def test_each_request_loads_its_user_once_and_says_so(app, logged_in_client, monkeypatch):
+    """The before-request hook loads the user as current_user does: once a request, user_accessed sent once."""
+    accessed = []
+    loads = count_calls(monkeypatch, login_manager, "_load_user")
+    with user_accessed.connected_to(lambda sender: accessed.append(sender), app):
+        app.test_client().get("/terms")  # a visitor
+        logged_in_client.get("/profile")  # a signed-in user
+    assert len(loads) == 2
+    assert len(accessed) == 2

@@ -45,6 +45,14 @@ def test_a_wid_is_bound_to_its_wizard(app, storage):
     assert not WizardStorage("other").owns(wid)
 
 
+def test_a_wid_is_bound_to_the_apps_secret_key(app, storage):
+    """The signatures kept (wizard.storage.run_signature) are keyed by the secret too."""
+    wid = storage.create()
+    assert storage.owns(wid)
+    app.secret_key = "another-" + "k" * 40
+    assert not storage.owns(wid)
+
+
 @pytest.mark.parametrize("position", [0, 14, 30])
 def test_a_tampered_wid_is_refused(storage, position):
     wid = storage.create()

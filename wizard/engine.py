@@ -25,7 +25,6 @@ from flask import abort
 from flask import redirect
 from flask import render_template
 from flask import request
-from flask import url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
@@ -42,6 +41,7 @@ from wizard.run import Answers
 from wizard.run import Run
 from wizard.steps import Step
 from wizard.storage import WizardStorage
+from wizard.urls import RunUrls
 
 RESERVED_STEP_NAMES = {"review", "start", "continue"}
 
@@ -64,6 +64,7 @@ class Wizard:
         self.steps = steps
         self.by_name = {step.name: step for step in steps}
         self.storage = WizardStorage(name)
+        self.urls = RunUrls(name)
         self.blueprint = Blueprint(name, __name__, url_prefix=url_prefix)
         self.blueprint.add_url_rule("", "start", self.start_view)
         review = self.review_view
@@ -120,12 +121,12 @@ class Wizard:
 
     def step_url(self, run: Run, step: Step) -> str:
         """The URL of one step of this run."""
-        return url_for(f"{self.name}.step", wid=run.wid, step=step.name)
+        return self.urls.page(run.wid, step.name)
 
     def next_url(self, run: Run) -> str:
         """The first incomplete step, or review when every step is complete."""
         step = self.first_incomplete(run)
-        return self.step_url(run, step) if step else url_for(f"{self.name}.review", wid=run.wid)
+        return self.step_url(run, step) if step else self.urls.page(run.wid, "review")
 
     def previous_url(self, run: Run, step: Step | None) -> str:
         """The active step before `step` (before review when None); the first step stays put."""
@@ -169,7 +170,7 @@ class Wizard:
         if refusal is not None:
             return refusal
         wid = self.storage.create()
-        return redirect(url_for(f"{self.name}.step", wid=wid, step=self.steps[0].name))
+        return redirect(self.urls.page(wid, self.steps[0].name))
 
     def step_view(self, wid: str, step: str) -> ResponseReturnValue:
         """`GET/POST <prefix>/<wid>/<step>`."""

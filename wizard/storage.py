@@ -12,6 +12,7 @@ recognised. Signing in gives the session a new id; the runs it finished are
 listed in the session, so the browser still recognises them afterwards.
 """
 
+import functools
 import hashlib
 import hmac
 import re
@@ -53,6 +54,19 @@ def record_of(run: Run) -> dict[str, Any]:
     return {**{name: getattr(run, name) for name in RUN_FIELDS}, "touched": time.time()}
 
 
+@functools.lru_cache(maxsize=1024)
+def run_signature(secret_key: str, namespace: str, sid: str, head: str) -> str:
+    """HMAC-SHA256 of the wizard, session id and wid head under the app's key (its first characters).
+
+    Every request of a run checks its wid against the session's id (and the ids it had before
+    signing in): the same few signatures from request to request, kept for the most recent
+    (an HMAC is 2 us); keyed by the secret too, so an app with another key never gets these.
+    """
+    message = f"{namespace}:{sid}:{head}".encode()
+    digest = hmac.new(secret_key.encode(), message, hashlib.sha256).digest()
+    return urlsafe_b64encode(digest).decode()[:SIGNATURE_CHARS]
+
+
 class WizardStorage:
     """Create, load, save and finish the runs of one wizard (`namespace`)."""
 
@@ -72,9 +86,9 @@ class WizardStorage:
 
     def signature(self, head: str, sid: str | None = None) -> str:
         """The signature that binds a wid's first part to this wizard and this session (or `sid`)."""
-        message = f"{self.namespace}:{sid or session.sid}:{head}".encode()
-        digest = hmac.new(current_app.secret_key.encode(), message, hashlib.sha256).digest()
-        return urlsafe_b64encode(digest).decode()[:SIGNATURE_CHARS]
+        return run_signature(
+            current_app._get_current_object().secret_key, self.namespace, sid or session.sid, head
+        )
 
     def create(self) -> str:
         """Start a run owned by this browser's session; returns its wid.

@@ -90,24 +90,6 @@ class FormworkCSRFProtect(CSRFProtect):
         app.jinja_env.globals["csrf_token"] = signed_csrf_token
 
 
-class FormworkLimiter(Limiter):
-    """Flask-Limiter's extension, which does nothing for a decorated view while rate limits are off.
-
-    A view under `limiter.limit` (the wizard's review, sign-in, the account forms) calls
-    `_check_request_limit` on every request, also with `RATELIMIT_ENABLED` off (the
-    development and testing default): Flask-Limiter 4.1 then finds no limit to apply, yet
-    still resolves the request's exemption scope and notes "no limit" in a context it makes
-    for the request, which nobody reads while limits are off (13 us a request). With limits
-    off and no meta limits, that is all it would do, so it is skipped; with limits on, every
-    check is Flask-Limiter's own.
-    """
-
-    def _check_request_limit(self, callable_name: str | None = None, in_middleware: bool = True) -> None:
-        if not self.enabled and not self._meta_limits:
-            return
-        super()._check_request_limit(callable_name, in_middleware)
-
-
 class FormworkLoginManager(LoginManager):
     """Flask-Login's manager, with a short way to a visitor who cannot be signed in.
 
@@ -162,4 +144,4 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = FormworkCSRFProtect()
 login_manager = FormworkLoginManager()
-limiter = FormworkLimiter(key_func=get_remote_address)
+limiter = Limiter(key_func=get_remote_address)

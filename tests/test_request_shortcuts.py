@@ -1,28 +1,16 @@
 """Shorter paths through every request, each compared with the library path it stands for.
 
-Rate limiting switched off (extensions.FormworkLimiter), a text response's first headers
-(responses.FormworkResponse) and the security headers' values checked once (security.py).
+A text response's first headers (responses.FormworkResponse) and the security headers'
+values checked once (security.py); rate limits still switch with each app.
 """
 
 import pytest
 from flask import Response
-from flask_limiter import Limiter
 from werkzeug.datastructures import Headers
 
-from extensions import limiter
 from responses import FormworkResponse
 from security import checked_header
 from tests.page_reading import csrf_token
-
-
-def test_with_limits_off_a_limited_view_notes_what_flask_limiter_notes(app):
-    assert not limiter.enabled
-    with app.test_request_context("/login", method="POST"):
-        limiter._check_request_limit(in_middleware=False, callable_name="auth.login")
-        ours = (limiter.current_limit, limiter.current_limits)
-    with app.test_request_context("/login", method="POST"):
-        Limiter._check_request_limit(limiter, in_middleware=False, callable_name="auth.login")
-        assert (limiter.current_limit, limiter.current_limits) == ours == (None, [])
 
 
 def test_limits_switch_with_each_app_as_before(make_app):

@@ -45,7 +45,7 @@ EARLIER_SIDS_KEY = "earlier_sids"
 MAX_EARLIER_SIDS = 5
 SIGNED_OUT_KEY = "signed_out_at"
 # The shape of the ids Flask-Session makes (secrets.token_urlsafe(32)); others are not read.
-SID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+SID_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")  # whole ids only: fullmatch
 # How many session ids' derived CSRF values are kept in memory (about 200 bytes each).
 DERIVED_CSRF_KEPT = 1024
 
@@ -99,7 +99,7 @@ class GuardedSessionMixin:
     def open_session(self, app: Flask, request):
         """The stored session for the cookie's id, else an unstored one under that id (or a new id)."""
         sid = request.cookies.get(self.get_cookie_name(app), "")
-        well_formed = SID_PATTERN.match(sid) is not None
+        well_formed = SID_PATTERN.fullmatch(sid) is not None
         try:
             data = self._retrieve_session_data(self._get_store_id(sid)) if well_formed else None
         except STORE_ERRORS:

@@ -120,3 +120,11 @@ def test_unreachable_redis_gives_503_page_and_unhealthy_check(tmp_path):
     assert health.get_json()["session_store"] == "unreachable"
     with pytest.raises(redis.ConnectionError):
         app.session_interface.ping()
+
+
+def test_only_a_whole_id_is_a_well_formed_session_id():
+    sid = "A" * 43
+    assert sessions.SID_PATTERN.fullmatch(sid)
+    assert not any(
+        sessions.SID_PATTERN.fullmatch(odd) for odd in (sid + "\n", sid + "A", sid[:-1], " " + sid)
+    )

@@ -8,6 +8,7 @@ from sessions import worth_storing
 from tests.conftest import service_url
 from wizard.backends import records_for
 from wizard.run import Run
+from wizard.storage import WID_PATTERN
 from wizard.storage import WizardStorage
 
 
@@ -58,6 +59,12 @@ def test_a_tampered_wid_is_refused(storage, position):
     wid = storage.create()
     flipped = wid[:position] + ("a" if wid[position] != "a" else "b") + wid[position + 1 :]
     assert not storage.owns(flipped) and storage.load(flipped) is None
+
+
+def test_a_wid_with_a_line_break_after_it_is_refused(storage):
+    wid = storage.create()
+    assert storage.owns(wid)
+    assert WID_PATTERN.fullmatch(wid + "\n") is None and storage.load(wid + "\n") is None
 
 
 def test_records_live_beside_the_session_not_in_it(app, storage):

@@ -37,7 +37,7 @@ RANDOM_CHARS = 12  # secrets.token_urlsafe(9)
 STAMP_CHARS = 8  # the start time, seconds in hexadecimal
 SIGNATURE_CHARS = 16
 WID_PATTERN = re.compile(
-    rf"^[A-Za-z0-9_-]{{{RANDOM_CHARS}}}[0-9a-f]{{{STAMP_CHARS}}}[A-Za-z0-9_-]{{{SIGNATURE_CHARS}}}$"
+    rf"[A-Za-z0-9_-]{{{RANDOM_CHARS}}}[0-9a-f]{{{STAMP_CHARS}}}[A-Za-z0-9_-]{{{SIGNATURE_CHARS}}}"
 )
 FINISHED_KEY = "wizards_finished"
 MAX_FINISHED = 20  # finished runs a browser remembers
@@ -104,7 +104,7 @@ class WizardStorage:
 
     def owns(self, wid: str) -> bool:
         """True when `wid` is well-formed and was started (or finished) in this session."""
-        if not WID_PATTERN.match(wid or ""):
+        if not WID_PATTERN.fullmatch(wid or ""):
             return False
         head, signature = wid[:-SIGNATURE_CHARS], wid[-SIGNATURE_CHARS:]
         sids = [session.sid, *session.get(EARLIER_SIDS_KEY, [])]  # the ids this browser had before signing in
@@ -114,10 +114,10 @@ class WizardStorage:
 
     def why_missing(self, wid: str) -> str:
         """Why `wid` loads nothing here: "expired", "signed_out" (the browser signed out since), "unknown"."""
-        if WID_PATTERN.match(wid or "") and self.owns(wid):
+        if WID_PATTERN.fullmatch(wid or "") and self.owns(wid):
             return "expired"
         signed_out_at = session.get(SIGNED_OUT_KEY)
-        if signed_out_at and WID_PATTERN.match(wid or "") and self.started_at(wid) <= signed_out_at:
+        if signed_out_at and WID_PATTERN.fullmatch(wid or "") and self.started_at(wid) <= signed_out_at:
             return "signed_out"
         return "unknown"
 

@@ -68,3 +68,17 @@ def test_the_axe_check_also_catches_a_contrast_failure_of_the_other_mode(page):
     found = serious_violations(page)
     assert len(found) == 1 and found[0].startswith("dark mode: color-contrast (serious)")
     assert page.locator("html").get_attribute("data-bs-theme") == "light"  # drawn as it was
+
+
+NARROW_PAGES = ["/", "/login", "/register", "/recipes", "/contact", "/gallery/text"]
+
+
+@pytest.mark.parametrize("path", NARROW_PAGES)
+def test_pages_fit_a_375_pixel_screen_in_both_colour_modes(page, path):
+    """A phone's width: nothing wider than the screen (no sideways scrolling), still accessible."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} is {overflow} px wider than a 375 px screen"
+    assert serious_violations(page) == []  # in both colour modes
+    screenshot(page, f"narrow{path.replace('/', '_') if path != '/' else '_home'}")

@@ -22,8 +22,8 @@ tests/test_field_copies.py compares copies with fresh bindings for every form of
 
 A default label (a field given none) is translated as the field is bound, with the
 translations the form asked for, which are part of the key; Formwork has no locale per
-request. Each unbound field keeps at most MAX_COPIES_KEPT prototypes (one per name and prefix): a
-FieldList's rows are prefixed by their index, which a crafted request chooses.
+request. Each unbound field keeps at most MAX_COPIES_KEPT prototypes (one per name and
+prefix): a FieldList's rows are prefixed by their index, which a crafted request chooses.
 """
 
 from collections.abc import Callable

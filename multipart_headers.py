@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from werkzeug.datastructures import Headers
 from werkzeug.http import parse_options_header
 
+from responses import has_header
+
 DISPOSITIONS_KEPT = 512
 LONGEST_KEPT = 256
 
@@ -41,6 +43,6 @@ def parse_disposition(value: str | None) -> tuple[str, Mapping[str, str]]:
 
 def part_charset(headers: Headers, werkzeugs: Callable[[Headers], str]) -> str:
     """UTF-8 for a part without a `Content-Type` (what Werkzeug answers then), else Werkzeug's answer."""
-    if any(name.lower() == "content-type" for name, _ in headers):
+    if has_header(headers, "content-type"):
         return werkzeugs(headers)
     return "utf-8"

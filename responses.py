@@ -32,15 +32,26 @@ REWRITTEN = frozenset({"location", "content-location"})
 PLAIN_LOCATION = re.compile(r"/(?!/)[A-Za-z0-9._~/=&%-]*(\?[A-Za-z0-9._~/=&%?-]*[A-Za-z0-9._~/=&%-])?\Z")
 
 
+def checked_header(name: str, value: str) -> tuple[str, str]:
+    """(name, value) as Werkzeug's Headers stores it, its value checked (no newline): for a list built once."""
+    headers = Headers()
+    headers.add(name, value)
+    return headers._list[0]
+
+
+def has_header(headers: Headers, name: str) -> bool:
+    """`name in headers` for a lower-case `name`, asked of the names: Werkzeug answers a miss by
+    raising and catching its KeyError (1.2 against 0.6 µs)."""
+    return any(present.lower() == name for present, _ in headers)
+
+
 @functools.lru_cache(maxsize=64)
 def content_type_header(mimetype: str) -> tuple[str, str]:
     """The Content-Type header Werkzeug gives a text body of `mimetype`, checked as Headers checks it, once.
 
     A value Werkzeug refuses (a newline) raises each time, as it would; only good ones are kept.
     """
-    headers = Headers()
-    headers["Content-Type"] = get_content_type(mimetype, "utf-8")
-    return headers._list[0]
+    return checked_header("Content-Type", get_content_type(mimetype, "utf-8"))
 
 
 class FormworkResponse(Response):

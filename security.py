@@ -2,7 +2,8 @@
 
 from flask import Flask
 from flask import Response
-from werkzeug.datastructures import Headers
+
+from responses import checked_header
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -26,13 +27,6 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-
-
-def checked_header(name: str, value: str) -> tuple[str, str]:
-    """(name, value) as Werkzeug's Headers stores it, its value checked (no newline) once, here."""
-    headers = Headers()
-    headers.add(name, value)
-    return headers._list[0]
 
 
 # (lower-case name, (name, value)): the names lowered and the values checked once, not on every response.

@@ -9,7 +9,7 @@ from flask import Response
 from werkzeug.datastructures import Headers
 
 from responses import FormworkResponse
-from security import checked_header
+from responses import checked_header
 from tests.page_reading import csrf_token
 
 

@@ -21,6 +21,7 @@ import functools
 import hmac
 from typing import Any
 
+from flask import Flask
 from flask import current_app
 from flask import g
 from flask import session
@@ -59,6 +60,16 @@ def csrf_value(secret_key: str | bytes, payload: bytes) -> Any:
     return csrf_serializer(secret_key).load_payload(payload)
 
 
+def configured_secret(app: Flask) -> Any:
+    """Flask-WTF's CSRF secret: `WTF_CSRF_SECRET_KEY`, else the app's secret key."""
+    return app.config.get("WTF_CSRF_SECRET_KEY", app.secret_key)
+
+
+def configured_field_name(app: Flask) -> str:
+    """Flask-WTF's CSRF field (and session key) name: `WTF_CSRF_FIELD_NAME`, else `csrf_token`."""
+    return app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+
+
 def token_accepted(data: Any) -> bool:
     """Whether Flask-WTF's `validate_csrf(data)`, with the app's settings, would accept `data`.
 
@@ -68,16 +79,14 @@ def token_accepted(data: Any) -> bool:
     does (no secret, a list of keys): the caller then asks Flask-WTF, which says why.
     """
     app = current_app._get_current_object()
-    config = app.config
-    secret_key = config.get("WTF_CSRF_SECRET_KEY", app.secret_key)
-    field_name = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    secret_key, field_name = configured_secret(app), configured_field_name(app)
     if not data or not isinstance(data, str) or not secret_key or not isinstance(secret_key, str | bytes):
         return False
     expected = session.get(field_name) if field_name else None
     if not isinstance(expected, str):
         return False
     try:
-        payload = csrf_signer(secret_key).unsign(data, max_age=config.get("WTF_CSRF_TIME_LIMIT", 3600))
+        payload = csrf_signer(secret_key).unsign(data, max_age=app.config.get("WTF_CSRF_TIME_LIMIT", 3600))
         value = csrf_value(secret_key, payload)
         return isinstance(value, str) and hmac.compare_digest(expected, value)
     except (BadData, TypeError):  # TypeError: a value compare_digest refuses (not ASCII)
@@ -86,8 +95,9 @@ def token_accepted(data: Any) -> bool:
 
 def signed_csrf_token(secret_key: str | bytes | None = None, field_name: str | None = None) -> str:
     """This request's CSRF token, as `generate_csrf` makes it, and kept where it keeps it (`g`)."""
-    secret_key = secret_key or current_app.config.get("WTF_CSRF_SECRET_KEY", current_app.secret_key)
-    field_name = field_name or current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    app = current_app._get_current_object()
+    secret_key = secret_key or configured_secret(app)
+    field_name = field_name or configured_field_name(app)
     request_globals = g._get_current_object()
     made = request_globals.get(field_name)
     if made is not None:  # this request's token, made already: what generate_csrf hands back too
@@ -125,12 +135,11 @@ class CachedPayloadCSRFMeta:
 
     @cached_property
     def csrf_secret(self) -> Any:
-        app = current_app._get_current_object()
-        return app.config.get("WTF_CSRF_SECRET_KEY", app.secret_key)
+        return configured_secret(current_app._get_current_object())
 
     @cached_property
     def csrf_field_name(self) -> str:
-        return current_app._get_current_object().config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+        return configured_field_name(current_app._get_current_object())
 
     @cached_property
     def csrf_time_limit(self) -> int | None:

@@ -108,8 +108,9 @@ def hidden_halves(form: Form, hidden: str) -> tuple[str, str] | None:
     field = token_field(form)
     if field is None:
         return None
-    head, token, tail = hidden.partition(str(quick_escape(field.current_token)))
-    return (head, tail) if token and str(quick_escape(field.current_token)) not in tail else None
+    token = str(quick_escape(field.current_token))
+    head, found, tail = hidden.partition(token)
+    return (head, tail) if found and token not in tail else None
 
 
 def hidden_now(form: Form, halves: tuple[str, str] | None) -> str:

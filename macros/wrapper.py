@@ -87,7 +87,7 @@ class FormMacro:
         if drawn is None:
             return self.macro(*args, **kwargs)
         if key is not None and len(self.blank_drawings) < MAX_KEPT:
-            hidden = str(quick_escape(form.hidden_tag()))
+            hidden = hidden_now(form, None)  # the hidden fields as draw_form drew them
             head, found, tail = str(drawn).partition(hidden) if hidden else (str(drawn), "", "")
             if found or not hidden:
                 self.blank_drawings[key] = (head, tail, hidden_halves(form, hidden))

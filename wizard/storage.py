@@ -114,7 +114,7 @@ class WizardStorage:
 
     def why_missing(self, wid: str) -> str:
         """Why `wid` loads nothing here: "expired", "signed_out" (the browser signed out since), "unknown"."""
-        if WID_PATTERN.fullmatch(wid or "") and self.owns(wid):
+        if self.owns(wid):  # well-formed, and this browser's
             return "expired"
         signed_out_at = session.get(SIGNED_OUT_KEY)
         if signed_out_at and WID_PATTERN.fullmatch(wid or "") and self.started_at(wid) <= signed_out_at:

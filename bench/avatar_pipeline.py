@@ -47,10 +47,12 @@ def naive(data: bytes) -> None:
         image.save(io.BytesIO(), format="WEBP", quality=85)
 
 
-def draft_decode(data: bytes) -> None:
+def draft_decode(data: bytes) -> Image.Image:
+    """The JPEG decoded at the scale the largest size needs (the floor's work)."""
     image = Image.open(io.BytesIO(data))
     image.draft("RGB", (SIZES[0], SIZES[0]))
     image.load()
+    return image
 
 
 def timed(job) -> float:
@@ -158,9 +160,7 @@ def resampling_table(data: bytes) -> list[tuple[str, float, float]]:
 
     full = Image.open(io.BytesIO(data))
     full.load()
-    decoded = Image.open(io.BytesIO(data))
-    decoded.draft("RGB", (SIZES[0], SIZES[0]))
-    decoded.load()
+    decoded = draft_decode(data)
     target = decoded.copy()
     target.thumbnail((SIZES[0], SIZES[0]))
     reference = full.resize(target.size, Image.Resampling.LANCZOS, reducing_gap=None)
